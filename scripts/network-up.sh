@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Brings the welfare network up as native processes: 3 Raft orderers and one peer for each of
+# CivilAffairsMSP, FinanceMSP and AuditMSP, TLS everywhere, channel `welfare` joined the v3 way.
+# Safe to re-run: generates crypto and the genesis block once, restarts whatever is not running,
+# and joins only what has not joined yet. Everything lives under the run directory.
+set -euo pipefail
+source "$(dirname "$0")/network-env.sh"
+
+bash "$REPO_ROOT/scripts/install-fabric.sh"
+mkdir -p "$RUN_DIR"/{logs,pids,config/peer,config/orderer,channel}
+
+generate_crypto_and_genesis() {
+  [ -f "$RUN_DIR/channel/$CHANNEL.block" ] && return 0
+  echo "generating crypto material and the $CHANNEL genesis block..."
+  rm -rf "$CRYPTO"
+  cryptogen generate --config="$REPO_ROOT/network/crypto-config.yaml" --output="$CRYPTO" >/dev/null
+  # Private keys readable by their owner only.
+  find "$CRYPTO" -name '*_sk' -o -name 'server.key' -o -name 'client.key' | xargs chmod 600
+  mkdir -p "$RUN_DIR/config/configtx"
+  sed -e "s#@@CRYPTO@@#$CRYPTO#g" \
+      -e "s#@@ORDERER1_PORT@@#$(orderer_port 1)#g" \
+      -e "s#@@ORDERER2_PORT@@#$(orderer_port 2)#g" \
+      -e "s#@@ORDERER3_PORT@@#$(orderer_port 3)#g" \
+      -e "s#@@CIVILAFFAIRS_PEER_PORT@@#$(peer_port civilaffairs)#g" \
+      -e "s#@@FINANCE_PEER_PORT@@#$(peer_port finance)#g" \
+      -e "s#@@AUDIT_PEER_PORT@@#$(peer_port audit)#g" \
+      "$REPO_ROOT/network/configtx.yaml.tmpl" > "$RUN_DIR/config/configtx/configtx.yaml"
+  configtxgen -configPath "$RUN_DIR/config/configtx" -profile WelfareChannel -channelID "$CHANNEL" \
+    -outputBlock "$RUN_DIR/channel/$CHANNEL.block.tmp" 2>"$RUN_DIR/logs/configtxgen.log"
+  mv "$RUN_DIR/channel/$CHANNEL.block.tmp" "$RUN_DIR/channel/$CHANNEL.block"
+}
+
+prepare_configs() {
+  # No Docker here: an empty vm.endpoint turns off the Docker health check and Docker builds, so
+  # chaincode runs only through the external builder. (An empty env var would be ignored.)
+  sed -e 's#^\(    endpoint:\) unix:///var/run/docker.sock#\1 ""#' \
+    "$FABRIC_SAMPLECONFIG/core.yaml" > "$RUN_DIR/config/peer/core.yaml"
+  grep -q '^    endpoint: ""' "$RUN_DIR/config/peer/core.yaml" || { echo "could not clear vm.endpoint in core.yaml" >&2; exit 1; }
+  cp "$FABRIC_SAMPLECONFIG/orderer.yaml" "$RUN_DIR/config/orderer/orderer.yaml"
+}
+
+start_orderer() {
+  local n=$1 name=orderer$1 dir pidf
+  dir="$(orderer_dir "$name")"; pidf="$RUN_DIR/pids/$name.pid"
+  pid_alive "$pidf" && return 0
+  mkdir -p "$RUN_DIR/orderers/$name"
+  local tls="$dir/tls"
+  (
+    export FABRIC_CFG_PATH="$RUN_DIR/config/orderer"
+    export ORDERER_GENERAL_LISTENADDRESS=127.0.0.1
+    export ORDERER_GENERAL_LISTENPORT="$(orderer_port "$n")"
+    export ORDERER_GENERAL_LOCALMSPID=OrdererMSP
+    export ORDERER_GENERAL_LOCALMSPDIR="$dir/msp"
+    export ORDERER_GENERAL_BOOTSTRAPMETHOD=none
+    export ORDERER_GENERAL_TLS_ENABLED=true
+    export ORDERER_GENERAL_TLS_CERTIFICATE="$tls/server.crt"
+    export ORDERER_GENERAL_TLS_PRIVATEKEY="$tls/server.key"
+    export ORDERER_GENERAL_TLS_ROOTCAS="[$tls/ca.crt]"
+    export ORDERER_GENERAL_CLUSTER_CLIENTCERTIFICATE="$tls/server.crt"
+    export ORDERER_GENERAL_CLUSTER_CLIENTPRIVATEKEY="$tls/server.key"
+    export ORDERER_GENERAL_CLUSTER_ROOTCAS="[$tls/ca.crt]"
+    export ORDERER_CHANNELPARTICIPATION_ENABLED=true
+    export ORDERER_ADMIN_LISTENADDRESS="127.0.0.1:$(orderer_admin_port "$n")"
+    export ORDERER_ADMIN_TLS_ENABLED=true
+    export ORDERER_ADMIN_TLS_CERTIFICATE="$tls/server.crt"
+    export ORDERER_ADMIN_TLS_PRIVATEKEY="$tls/server.key"
+    export ORDERER_ADMIN_TLS_ROOTCAS="[$tls/ca.crt]"
+    export ORDERER_ADMIN_TLS_CLIENTROOTCAS="[$tls/ca.crt]"
+    export ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED=true
+    export ORDERER_FILELEDGER_LOCATION="$RUN_DIR/orderers/$name/ledger"
+    export ORDERER_CONSENSUS_WALDIR="$RUN_DIR/orderers/$name/etcdraft/wal"
+    export ORDERER_CONSENSUS_SNAPDIR="$RUN_DIR/orderers/$name/etcdraft/snapshot"
+    export ORDERER_OPERATIONS_LISTENADDRESS="127.0.0.1:$(orderer_ops_port "$n")"
+    export ORDERER_METRICS_PROVIDER=prometheus
+    export FABRIC_LOGGING_SPEC="${WELFARE_FABRIC_LOGGING:-INFO}"
+    nohup orderer >>"$RUN_DIR/logs/$name.log" 2>&1 &
+    echo $! >"$pidf"
+  )
+}
+
+start_peer() {
+  local org=$1 dir pidf
+  dir="$(peer_dir "$org")"; pidf="$RUN_DIR/pids/peer-$org.pid"
+  pid_alive "$pidf" && return 0
+  mkdir -p "$RUN_DIR/peers/$org"
+  (
+    export FABRIC_CFG_PATH="$RUN_DIR/config/peer"
+    export CORE_PEER_ID="peer0.$(org_domain "$org")"
+    export CORE_PEER_ADDRESS="127.0.0.1:$(peer_port "$org")"
+    export CORE_PEER_LISTENADDRESS="127.0.0.1:$(peer_port "$org")"
+    export CORE_PEER_CHAINCODEADDRESS="127.0.0.1:$(peer_cc_port "$org")"
+    export CORE_PEER_CHAINCODELISTENADDRESS="127.0.0.1:$(peer_cc_port "$org")"
+    export CORE_PEER_GOSSIP_BOOTSTRAP="127.0.0.1:$(peer_port "$org")"
+    export CORE_PEER_GOSSIP_EXTERNALENDPOINT="127.0.0.1:$(peer_port "$org")"
+    export CORE_PEER_LOCALMSPID="$(org_msp "$org")"
+    export CORE_PEER_MSPCONFIGPATH="$dir/msp"
+    export CORE_PEER_TLS_ENABLED=true
+    export CORE_PEER_TLS_CERT_FILE="$dir/tls/server.crt"
+    export CORE_PEER_TLS_KEY_FILE="$dir/tls/server.key"
+    export CORE_PEER_TLS_ROOTCERT_FILE="$dir/tls/ca.crt"
+    export CORE_PEER_FILESYSTEMPATH="$RUN_DIR/peers/$org"
+    export CORE_LEDGER_SNAPSHOTS_ROOTDIR="$RUN_DIR/peers/$org/snapshots"
+    export CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$(peer_ops_port "$org")"
+    export CORE_METRICS_PROVIDER=prometheus
+    export CORE_CHAINCODE_EXTERNALBUILDERS="[{name: welfare-node, path: $REPO_ROOT/network/builders/node}]"
+    export FABRIC_LOGGING_SPEC="${WELFARE_FABRIC_LOGGING:-INFO}"
+    nohup peer node start >>"$RUN_DIR/logs/peer-$org.log" 2>&1 &
+    echo $! >"$pidf"
+  )
+}
+
+wait_healthy() { # name url
+  for _ in $(seq 1 120); do
+    curl -sf "$2" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "$1 did not become healthy; see $RUN_DIR/logs/$1.log" >&2
+  tail -20 "$RUN_DIR/logs/$1.log" >&2 || true
+  return 1
+}
+
+join_orderers() {
+  local n tls
+  for n in 1 2 3; do
+    tls="$(orderer_dir orderer$n)/tls"
+    if osnadmin channel list -o "127.0.0.1:$(orderer_admin_port $n)" --ca-file "$ORDERER_CA" \
+         --client-cert "$tls/server.crt" --client-key "$tls/server.key" 2>/dev/null | grep -q "\"$CHANNEL\""; then
+      continue
+    fi
+    echo "orderer$n joins $CHANNEL"
+    osnadmin channel join --channelID "$CHANNEL" --config-block "$RUN_DIR/channel/$CHANNEL.block" \
+      -o "127.0.0.1:$(orderer_admin_port $n)" --ca-file "$ORDERER_CA" \
+      --client-cert "$tls/server.crt" --client-key "$tls/server.key" >/dev/null
+  done
+}
+
+join_peers() {
+  local org
+  for org in "${ORGS[@]}"; do
+    use_org_admin "$org"
+    if peer channel list 2>/dev/null | grep -qx "$CHANNEL"; then continue; fi
+    echo "peer0.$(org_domain "$org") joins $CHANNEL"
+    for _ in $(seq 1 20); do
+      peer channel join -b "$RUN_DIR/channel/$CHANNEL.block" >>"$RUN_DIR/logs/peer-cli.log" 2>&1 && break
+      sleep 1
+    done
+    peer channel list 2>/dev/null | grep -qx "$CHANNEL" || { echo "peer of $org failed to join; see $RUN_DIR/logs/peer-cli.log" >&2; exit 1; }
+  done
+}
+
+generate_crypto_and_genesis
+prepare_configs
+for n in 1 2 3; do start_orderer $n; done
+for org in "${ORGS[@]}"; do start_peer "$org"; done
+for n in 1 2 3; do wait_healthy orderer$n "http://127.0.0.1:$(orderer_ops_port $n)/healthz"; done
+for org in "${ORGS[@]}"; do wait_healthy "peer-$org" "http://127.0.0.1:$(peer_ops_port "$org")/healthz"; done
+join_orderers
+join_peers
+bash "$REPO_ROOT/scripts/network-status.sh"
