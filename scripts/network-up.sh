@@ -148,6 +148,20 @@ join_peers() {
   done
 }
 
+# Writes fail with "no Raft leader" until the orderers have elected one.
+wait_raft_leader() {
+  local n
+  for _ in $(seq 1 120); do
+    for n in 1 2 3; do
+      curl -s "http://127.0.0.1:$(orderer_ops_port $n)/metrics" |
+        grep -q "^consensus_etcdraft_is_leader{channel=\"$CHANNEL\"} 1" && return 0
+    done
+    sleep 0.5
+  done
+  echo "the orderers elected no Raft leader for $CHANNEL; see $RUN_DIR/logs/orderer*.log" >&2
+  return 1
+}
+
 generate_crypto_and_genesis
 prepare_configs
 for n in 1 2 3; do start_orderer $n; done
@@ -156,4 +170,5 @@ for n in 1 2 3; do wait_healthy orderer$n "http://127.0.0.1:$(orderer_ops_port $
 for org in "${ORGS[@]}"; do wait_healthy "peer-$org" "http://127.0.0.1:$(peer_ops_port "$org")/healthz"; done
 join_orderers
 join_peers
+wait_raft_leader
 bash "$REPO_ROOT/scripts/network-status.sh"

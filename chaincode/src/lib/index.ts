@@ -1,0 +1,7 @@
+export * from './reason-codes';
+export * from './ledger-error';
+export * from './canonical-json';
+export * from './merkle';
+export * from './records';
+export * from './formats';
+export * from './time';

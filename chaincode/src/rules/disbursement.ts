@@ -1,0 +1,93 @@
+import type { LineRejectionCode } from '../lib/reason-codes';
+import type { Death, DisbursementLine, Eligibility, LineKind, Programme } from '../lib/records';
+import { periodOf } from '../lib/time';
+import { coversPeriod } from './eligibility';
+import type { PaidPeriod } from './payments';
+import type { Stamp } from './stamp';
+
+/** Everything the checks of one line look at. */
+export interface LineFacts {
+  programme: Programme | null;
+  eligibility: Eligibility | null;
+  death: Death | null;
+  /** Already paid for the subject, programme and period, including earlier lines of the same batch. */
+  paid: PaidPeriod;
+}
+
+export interface LineToCheck {
+  period: string;
+  kind: LineKind;
+  amountFen: number | string;
+}
+
+export type LineDecision = { accepted: true; amountFen: number } | { accepted: false; reasonCode: LineRejectionCode };
+
+/** A submitted amount as fen, or null when it is not a positive safe integer. */
+export function validAmount(amount: number | string): number | null {
+  return typeof amount === 'number' && Number.isSafeInteger(amount) && amount > 0 ? amount : null;
+}
+
+export function isAfterMonthOfDeath(period: string, death: Death | null): boolean {
+  return death !== null && period > periodOf(death.dateOfDeath);
+}
+
+/** Runs the SPEC §4 checks in order; the first that fails is the line's one reason code. */
+export function checkLine(line: LineToCheck, facts: LineFacts): LineDecision {
+  const reject = (reasonCode: LineRejectionCode): LineDecision => ({ accepted: false, reasonCode });
+  if (!facts.programme) return reject('UNKNOWN_PROGRAM');
+  const amountFen = validAmount(line.amountFen);
+  if (amountFen === null) return reject('INVALID_AMOUNT');
+  if (!coversPeriod(facts.eligibility, line.period)) return reject('NOT_ELIGIBLE');
+  if (isAfterMonthOfDeath(line.period, facts.death)) return reject('DECEASED');
+  if (line.kind === 'REGULAR' && facts.paid.regularLineId !== null) return reject('DUPLICATE');
+  if (facts.paid.paidFen + amountFen > facts.programme.monthlyCapFen) return reject('AMOUNT_EXCEEDS_STANDARD');
+  return { accepted: true, amountFen };
+}
+
+/** A line as submitted, whether on its own or in a batch. */
+export interface SubmittedLine {
+  lineId: string;
+  programmeId: string;
+  period: string;
+  subjectRef: string;
+  amountFen: number | string;
+  accountRef: string;
+  kind: LineKind;
+}
+
+/** The line record for a decision: POSTED, or REJECTED with its one reason. */
+export function lineRecord(line: SubmittedLine, batchId: string | null, decision: LineDecision, stamp: Stamp): DisbursementLine {
+  const keepsAmount = typeof line.amountFen === 'number' && Number.isSafeInteger(line.amountFen);
+  return {
+    lineId: line.lineId,
+    batchId,
+    programmeId: line.programmeId,
+    period: line.period,
+    subjectRef: line.subjectRef,
+    amountFen: keepsAmount ? (line.amountFen as number) : null,
+    submittedAmount: keepsAmount ? undefined : String(line.amountFen),
+    accountRef: line.accountRef,
+    kind: line.kind,
+    status: decision.accepted ? 'POSTED' : 'REJECTED',
+    reasonCode: decision.accepted ? null : decision.reasonCode,
+    postedAt: stamp.now,
+    postedByMsp: stamp.msp,
+    txId: stamp.txId,
+    settlement: null,
+  };
+}
+
+/** Whether a stored line is the same submission again (a retry), rather than different content under its id. */
+export function isSameSubmission(stored: DisbursementLine, line: SubmittedLine, batchId: string | null): boolean {
+  const amountMatches =
+    stored.amountFen !== null ? stored.amountFen === line.amountFen : stored.submittedAmount === String(line.amountFen);
+  return (
+    amountMatches &&
+    stored.batchId === batchId &&
+    stored.programmeId === line.programmeId &&
+    stored.period === line.period &&
+    stored.subjectRef === line.subjectRef &&
+    stored.accountRef === line.accountRef &&
+    stored.kind === line.kind
+  );
+}

@@ -1,0 +1,45 @@
+import { LedgerError } from '../lib/ledger-error';
+import { MEMBER_ORGS, ORGS, type SystemRole } from '../lib/records';
+
+/** Who is calling, as read from the client identity. */
+export interface Caller {
+  msp: string;
+  /** Values of the certificate attribute `role`, if the certificate carries one. */
+  roles: string[] | null;
+  isAdmin: boolean;
+  /** x509::subject::issuer */
+  id: string;
+}
+
+/** Who may write what: the organisation, and the role a certificate must name if it names one. */
+export const WRITERS = {
+  programmes: { orgs: [ORGS.CIVIL_AFFAIRS], role: 'civil-affairs' },
+  eligibility: { orgs: [ORGS.CIVIL_AFFAIRS], role: 'civil-affairs' },
+  deaths: { orgs: [ORGS.CIVIL_AFFAIRS], role: 'civil-affairs' },
+  disbursements: { orgs: [ORGS.FINANCE], role: 'finance' },
+} as const satisfies Record<string, { orgs: readonly string[]; role: SystemRole }>;
+
+export type WrittenThing = keyof typeof WRITERS;
+
+export function mayWrite(caller: Caller, thing: WrittenThing): boolean {
+  const writer = WRITERS[thing];
+  if (!(writer.orgs as readonly string[]).includes(caller.msp)) return false;
+  return caller.roles === null || caller.roles.includes(writer.role);
+}
+
+export function requireWriter(caller: Caller, thing: WrittenThing): void {
+  if (!mayWrite(caller, thing)) {
+    throw new LedgerError('FORBIDDEN', `${caller.msp} may not write ${thing}`, { msp: caller.msp });
+  }
+}
+
+export function requireMember(caller: Caller): void {
+  if (!MEMBER_ORGS.includes(caller.msp)) {
+    throw new LedgerError('FORBIDDEN', `${caller.msp} is not a member organisation`, { msp: caller.msp });
+  }
+}
+
+export function requireAdmin(caller: Caller): void {
+  requireMember(caller);
+  if (!caller.isAdmin) throw new LedgerError('FORBIDDEN', `only an admin of ${caller.msp} may do this`);
+}
