@@ -162,7 +162,23 @@ wait_raft_leader() {
   return 1
 }
 
+# What the gateway and the tests read to find the network: peers, TLS roots, org identities.
+write_network_json() {
+  local org domain users entries=()
+  for org in "${ORGS[@]}"; do
+    domain="$(org_domain "$org")"; users="$CRYPTO/peerOrganizations/$domain/users"
+    entries+=("$(printf '{"key":"%s","mspId":"%s","peerEndpoint":"127.0.0.1:%s","peerHostAlias":"peer0.%s","tlsRootCert":"%s","client":{"cert":"%s","key":"%s"},"admin":{"cert":"%s","key":"%s"}}' \
+      "$org" "$(org_msp "$org")" "$(peer_port "$org")" "$domain" "$(peer_dir "$org")/tls/ca.crt" \
+      "$users/User1@$domain/msp/signcerts/User1@$domain-cert.pem" "$users/User1@$domain/msp/keystore/priv_sk" \
+      "$users/Admin@$domain/msp/signcerts/Admin@$domain-cert.pem" "$users/Admin@$domain/msp/keystore/priv_sk")")
+  done
+  local IFS=,
+  printf '{"channel":"%s","chaincode":"%s","runDir":"%s","orgs":[%s]}\n' "$CHANNEL" "$CHAINCODE" "$RUN_DIR" "${entries[*]}" \
+    | node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(0,"utf8")),null,2)+"\n")' > "$RUN_DIR/network.json"
+}
+
 generate_crypto_and_genesis
+write_network_json
 prepare_configs
 for n in 1 2 3; do start_orderer $n; done
 for org in "${ORGS[@]}"; do start_peer "$org"; done

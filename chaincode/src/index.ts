@@ -3,9 +3,11 @@
  * serves every contract below; `programme` is the default contract.
  */
 import { BenchContract } from './contracts/bench';
+import { DeathContract } from './contracts/death';
 import { DisbursementContract } from './contracts/disbursement';
+import { EligibilityContract } from './contracts/eligibility';
 import { ProgrammeContract } from './contracts/programme';
 
-export { BenchContract, DisbursementContract, ProgrammeContract };
+export { BenchContract, DeathContract, DisbursementContract, EligibilityContract, ProgrammeContract };
 
-export const contracts: unknown[] = [ProgrammeContract, DisbursementContract, BenchContract];
+export const contracts: unknown[] = [ProgrammeContract, EligibilityContract, DeathContract, DisbursementContract, BenchContract];

@@ -44,7 +44,8 @@ export const TABLES: { [T in Table]: TableDefinition<Tables[T]> } = {
   batch: { keyParts: (b) => [b.batchId], kind: 'DisbursementBatch' },
   // subject first, so that the death registry finds every period paid to the subject.
   paidPeriod: { keyParts: (p) => [p.subjectRef, p.programmeId, p.period], kind: null },
-  overpayment: { keyParts: (o) => [o.lineId], kind: 'Overpayment' },
+  // subject first, so that a subject's overpayments are one partial-key query.
+  overpayment: { keyParts: (o) => [o.subjectRef, o.lineId], kind: 'Overpayment' },
   system: { keyParts: (s) => [s.systemId], kind: 'SystemRecord' },
   accessBatch: { keyParts: (a) => [a.batchId], kind: 'AccessBatch' },
   bench: { keyParts: (b) => [b.key], kind: null },

@@ -1,0 +1,60 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { canonicalJson } from '../lib/canonical-json';
+import { LedgerError } from '../lib/ledger-error';
+import { deathInput } from '../model/death';
+import { arg, parseJsonArg, subjectRef } from '../model/validate';
+import { deathToRecord, overpaymentFor, periodsPaidAfterDeath } from '../rules/death';
+import { suspendForDeath } from '../rules/eligibility';
+import { requireMember, requireWriter } from '../rules/roles';
+import { Ledger } from '../state/ledger';
+import { callerOf, stampOf } from './caller';
+
+/** The death registry feed: a recorded death stops benefits and flags payments made after it. */
+@Info({ title: 'death', description: 'Death registry' })
+export class DeathContract extends Contract {
+  constructor() {
+    super('death');
+  }
+
+  /**
+   * Records a death and, in the same transaction, suspends every ACTIVE eligibility of the
+   * subject (reason DECEASED) and opens an overpayment for every payment already made for a
+   * period after the month of death. Returns the Death record; the side effects are in the event.
+   */
+  @Transaction()
+  @Returns('string')
+  async RecordDeath(ctx: Context, deathJson: string): Promise<string> {
+    const input = parseJsonArg(deathJson, deathInput, 'death');
+    const caller = callerOf(ctx);
+    requireWriter(caller, 'deaths');
+    const ledger = new Ledger(ctx.stub);
+    const stamp = stampOf(ledger, caller);
+    const existing = await ledger.get('death', input.subjectRef);
+    const death = deathToRecord(existing, input, stamp);
+    if (!death) return canonicalJson(existing);
+
+    await ledger.put('death', death);
+    for (const eligibility of await ledger.list('eligibility', input.subjectRef)) {
+      const suspended = suspendForDeath(eligibility, death, stamp);
+      if (suspended) await ledger.put('eligibility', suspended);
+    }
+    for (const paid of periodsPaidAfterDeath(await ledger.list('paidPeriod', input.subjectRef), death)) {
+      for (const lineId of paid.lineIds) {
+        const line = await ledger.get('line', lineId);
+        const overpayment = line && overpaymentFor(line, death, stamp);
+        if (overpayment) await ledger.put('overpayment', overpayment);
+      }
+    }
+    ledger.publish();
+    return canonicalJson(death);
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async ReadDeath(ctx: Context, subject: string): Promise<string> {
+    requireMember(callerOf(ctx));
+    const death = await new Ledger(ctx.stub).get('death', arg(subjectRef, subject, 'subjectRef'));
+    if (!death) throw new LedgerError('NOT_FOUND', 'no death is recorded for this subject');
+    return canonicalJson(death);
+  }
+}

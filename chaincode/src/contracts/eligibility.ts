@@ -1,0 +1,103 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { canonicalJson } from '../lib/canonical-json';
+import { LedgerError } from '../lib/ledger-error';
+import type { Eligibility } from '../lib/records';
+import { grantInput, reinstateInput, revokeInput, suspendInput, transferInput } from '../model/eligibility';
+import { arg, id, parseJsonArg, subjectRef } from '../model/validate';
+import { grant, reinstate, revoke, suspend, transferDistrict } from '../rules/eligibility';
+import { requireMember, requireWriter } from '../rules/roles';
+import { Ledger } from '../state/ledger';
+import { callerOf, stampOf } from './caller';
+import { historyPaging } from './paging';
+
+/** Eligibility of a subject for a programme: grant, suspend, reinstate, revoke, transfer district. */
+@Info({ title: 'eligibility', description: 'Eligibility decisions per subject and programme' })
+export class EligibilityContract extends Contract {
+  constructor() {
+    super('eligibility');
+  }
+
+  @Transaction()
+  @Returns('string')
+  async Grant(ctx: Context, grantJson: string): Promise<string> {
+    const input = parseJsonArg(grantJson, grantInput, 'grant');
+    return this.change(ctx, input, async (ledger, current, stamp) => {
+      const [programme, death] = await Promise.all([ledger.get('programme', input.programmeId), ledger.get('death', input.subjectRef)]);
+      return grant(current, input, programme, death, stamp);
+    });
+  }
+
+  @Transaction()
+  @Returns('string')
+  async Suspend(ctx: Context, suspendJson: string): Promise<string> {
+    const input = parseJsonArg(suspendJson, suspendInput, 'suspension');
+    return this.change(ctx, input, async (_ledger, current, stamp) => suspend(current, input, stamp));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async Reinstate(ctx: Context, reinstateJson: string): Promise<string> {
+    const input = parseJsonArg(reinstateJson, reinstateInput, 'reinstatement');
+    return this.change(ctx, input, async (ledger, current, stamp) =>
+      reinstate(current, input, await ledger.get('death', input.subjectRef), stamp),
+    );
+  }
+
+  @Transaction()
+  @Returns('string')
+  async Revoke(ctx: Context, revokeJson: string): Promise<string> {
+    const input = parseJsonArg(revokeJson, revokeInput, 'revocation');
+    return this.change(ctx, input, async (_ledger, current, stamp) => revoke(current, input, stamp));
+  }
+
+  @Transaction()
+  @Returns('string')
+  async TransferDistrict(ctx: Context, transferJson: string): Promise<string> {
+    const input = parseJsonArg(transferJson, transferInput, 'transfer');
+    return this.change(ctx, input, async (_ledger, current, stamp) => transferDistrict(current, input, stamp));
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async ReadEligibility(ctx: Context, subject: string, programmeId: string): Promise<string> {
+    requireMember(callerOf(ctx));
+    const ledger = new Ledger(ctx.stub);
+    const eligibility = await ledger.get('eligibility', arg(subjectRef, subject, 'subjectRef'), arg(id, programmeId, 'programmeId'));
+    if (!eligibility) throw new LedgerError('NOT_FOUND', `no eligibility for this subject in ${programmeId}`);
+    return canonicalJson(eligibility);
+  }
+
+  /** Every eligibility of a subject, by programme id. */
+  @Transaction(false)
+  @Returns('string')
+  async ListBySubject(ctx: Context, subject: string): Promise<string> {
+    requireMember(callerOf(ctx));
+    const records = await new Ledger(ctx.stub).list('eligibility', arg(subjectRef, subject, 'subjectRef'));
+    return canonicalJson(records.sort((a, b) => (a.programmeId < b.programmeId ? -1 : 1)));
+  }
+
+  /** Every version of one eligibility, newest first, a page at a time (pageSize '' = 50, bookmark '' = first page). */
+  @Transaction(false)
+  @Returns('string')
+  async History(ctx: Context, subject: string, programmeId: string, pageSize: string, bookmark: string): Promise<string> {
+    requireMember(callerOf(ctx));
+    const paging = historyPaging(pageSize, bookmark);
+    const parts = [arg(subjectRef, subject, 'subjectRef'), arg(id, programmeId, 'programmeId')];
+    return canonicalJson(await new Ledger(ctx.stub).history('eligibility', parts, paging.pageSize, paging.offset));
+  }
+
+  private async change(
+    ctx: Context,
+    input: { subjectRef: string; programmeId: string },
+    decide: (ledger: Ledger, current: Eligibility | null, stamp: ReturnType<typeof stampOf>) => Promise<Eligibility>,
+  ): Promise<string> {
+    const caller = callerOf(ctx);
+    requireWriter(caller, 'eligibility');
+    const ledger = new Ledger(ctx.stub);
+    const current = await ledger.get('eligibility', input.subjectRef, input.programmeId);
+    const next = await decide(ledger, current, stampOf(ledger, caller));
+    await ledger.put('eligibility', next);
+    ledger.publish();
+    return canonicalJson(next);
+  }
+}

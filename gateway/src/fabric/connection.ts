@@ -1,0 +1,39 @@
+/**
+ * gRPC connections to the peers and fabric-gateway Gateways for the org identities this
+ * gateway holds. Each org submits through its own org's peer.
+ */
+import * as grpc from '@grpc/grpc-js';
+import { connect, type Gateway, hash, signers } from '@hyperledger/fabric-gateway';
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { GatewayConfig, IdentityFiles, OrgConnection } from '../config';
+
+export type IdentityKind = 'client' | 'admin';
+
+export function newPeerClient(org: OrgConnection): grpc.Client {
+  const tlsRootCert = readFileSync(org.tlsRootCert);
+  return new grpc.Client(org.peerEndpoint, grpc.credentials.createSsl(tlsRootCert), {
+    'grpc.ssl_target_name_override': org.peerHostAlias,
+    'grpc.max_receive_message_length': 100 * 1024 * 1024,
+    'grpc.max_send_message_length': 100 * 1024 * 1024,
+  });
+}
+
+export function connectAs(
+  client: grpc.Client,
+  mspId: string,
+  files: IdentityFiles,
+  deadlines: GatewayConfig['deadlines'],
+): Gateway {
+  const after = (ms: number) => () => ({ deadline: Date.now() + ms });
+  return connect({
+    client,
+    identity: { mspId, credentials: readFileSync(files.cert) },
+    signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(files.key))),
+    hash: hash.sha256,
+    evaluateOptions: after(deadlines.evaluateMs),
+    endorseOptions: after(deadlines.endorseMs),
+    submitOptions: after(deadlines.submitMs),
+    commitStatusOptions: after(deadlines.commitStatusMs),
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * The gateway's view of the chain: submit a transaction as one of the orgs it holds and get a
+ * receipt once committed, evaluate a query, read a peer's chain info.
+ */
+import type * as grpc from '@grpc/grpc-js';
+import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
+import { common } from '@hyperledger/fabric-protos';
+import type { GatewayConfig, OrgConnection } from '../config';
+import { forbidden } from '../errors';
+import { connectAs, type IdentityKind, newPeerClient } from './connection';
+import { notCommitted, toApiError, validationCodeName } from './ledger-errors';
+
+export interface Receipt<T> {
+  txId: string;
+  blockNumber: number;
+  status: string;
+  record: T;
+}
+
+export interface ChainInfo {
+  height: number;
+  currentBlockHash: string;
+  previousBlockHash: string;
+}
+
+export interface Actor {
+  mspId: string;
+  identity: IdentityKind;
+}
+
+const decoder = new TextDecoder();
+
+export class Ledger {
+  private readonly clients = new Map<string, grpc.Client>();
+  private readonly gateways: Gateway[] = [];
+  private readonly contracts = new Map<string, Contract>();
+  private readonly peerGateways = new Map<string, Gateway>();
+
+  constructor(private readonly config: GatewayConfig) {
+    const { network, heldOrgs, deadlines } = config;
+    for (const org of network.orgs) this.clients.set(org.mspId, newPeerClient(org));
+    for (const mspId of heldOrgs) {
+      const org = this.org(mspId);
+      for (const kind of ['client', 'admin'] as const) {
+        const gateway = connectAs(this.clients.get(mspId)!, mspId, org[kind], deadlines);
+        this.gateways.push(gateway);
+        this.contracts.set(`${mspId}/${kind}`, gateway.getNetwork(network.channel).getContract(network.chaincode));
+      }
+    }
+    // Queries addressed to one peer (health, cross-org reads) use the first held org's identity.
+    const reader = this.org(heldOrgs[0]);
+    for (const org of network.orgs) {
+      const gateway = connectAs(this.clients.get(org.mspId)!, reader.mspId, reader.client, deadlines);
+      this.gateways.push(gateway);
+      this.peerGateways.set(org.mspId, gateway);
+    }
+  }
+
+  get orgs(): OrgConnection[] {
+    return this.config.network.orgs;
+  }
+
+  holds(mspId: string): boolean {
+    return this.config.heldOrgs.includes(mspId);
+  }
+
+  async submit<T>(actor: Actor, fn: string, args: string[]): Promise<Receipt<T>> {
+    const contract = this.contract(actor);
+    try {
+      const submitted = await contract.submitAsync(fn, { arguments: args });
+      const status = await submitted.getStatus();
+      const txId = submitted.getTransactionId();
+      if (!status.successful) throw notCommitted(txId, status.code);
+      return {
+        txId,
+        blockNumber: Number(status.blockNumber),
+        status: validationCodeName(status.code),
+        record: JSON.parse(decoder.decode(submitted.getResult())) as T,
+      };
+    } catch (err) {
+      throw toApiError(err);
+    }
+  }
+
+  async evaluate<T>(actor: Actor, fn: string, args: string[]): Promise<T> {
+    try {
+      const result = await this.contract(actor).evaluateTransaction(fn, ...args);
+      return JSON.parse(decoder.decode(result)) as T;
+    } catch (err) {
+      throw toApiError(err);
+    }
+  }
+
+  /** Evaluates on one org's peer (whatever org the caller is), e.g. to compare peers. */
+  async evaluateOnPeer<T>(peerMspId: string, fn: string, args: string[]): Promise<T> {
+    const contract = this.peerGateways.get(peerMspId)!.getNetwork(this.config.network.channel).getContract(this.config.network.chaincode);
+    try {
+      return JSON.parse(decoder.decode(await contract.evaluateTransaction(fn, ...args))) as T;
+    } catch (err) {
+      throw toApiError(err);
+    }
+  }
+
+  /** qscc GetChainInfo on one org's peer. */
+  async chainInfo(peerMspId: string): Promise<ChainInfo> {
+    const gateway = this.peerGateways.get(peerMspId)!;
+    const qscc = gateway.getNetwork(this.config.network.channel).getContract('qscc');
+    const bytes = await qscc.evaluateTransaction('GetChainInfo', this.config.network.channel);
+    const info = common.BlockchainInfo.deserializeBinary(bytes);
+    return {
+      height: info.getHeight(),
+      currentBlockHash: Buffer.from(info.getCurrentblockhash_asU8()).toString('hex'),
+      previousBlockHash: Buffer.from(info.getPreviousblockhash_asU8()).toString('hex'),
+    };
+  }
+
+  close(): void {
+    for (const gateway of this.gateways) gateway.close();
+    for (const client of this.clients.values()) client.close();
+  }
+
+  private contract(actor: Actor): Contract {
+    const contract = this.contracts.get(`${actor.mspId}/${actor.identity}`);
+    if (!contract) throw forbidden(`this gateway holds no identity of ${actor.mspId}`);
+    return contract;
+  }
+
+  private org(mspId: string): OrgConnection {
+    const org = this.config.network.orgs.find((o) => o.mspId === mspId);
+    if (!org) throw new Error(`no org ${mspId} in the network description`);
+    return org;
+  }
+}

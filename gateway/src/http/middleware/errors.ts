@@ -1,0 +1,33 @@
+import type { Middleware } from 'koa';
+import type { Logger } from 'pino';
+import { ApiError } from '../../errors';
+
+/** Body-parser and Koa errors that carry a status: what they mean to a caller. */
+function fromHttpError(err: { status?: number; type?: string }): ApiError | undefined {
+  if (err.status === 413) return new ApiError(413, 'PAYLOAD_TOO_LARGE', 'the request body is larger than allowed');
+  if (err.status === 415) return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send application/json');
+  if (err.status === 400 && err.type === 'entity.parse.failed') return new ApiError(400, 'MALFORMED_JSON', 'the body is not valid JSON');
+  if (err.status && err.status >= 400 && err.status < 500) return new ApiError(err.status, 'BAD_REQUEST', 'the request cannot be read');
+  return undefined;
+}
+
+/**
+ * Renders every failure as `{ error: { code, message, details } }`. Unexpected errors are logged
+ * with the request id and answered with a generic 500: no stack or internals leave the gateway.
+ */
+export function errors(log: Logger): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        throw new ApiError(404, 'NOT_FOUND', `no route for ${ctx.method} ${ctx.path}`);
+      }
+    } catch (caught) {
+      const err = caught instanceof ApiError ? caught : fromHttpError(caught as object);
+      if (!err) log.error({ requestId: ctx.state.requestId, err: (caught as Error).message }, 'unexpected error');
+      const apiError = err ?? new ApiError(500, 'INTERNAL', 'internal error');
+      ctx.status = apiError.status;
+      ctx.body = { error: { code: apiError.code, message: apiError.message, details: apiError.details } };
+    }
+  };
+}
