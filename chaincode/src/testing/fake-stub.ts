@@ -89,6 +89,8 @@ function iteratorOver<T>(items: T[]) {
 export class FakeStub {
   readonly writes = new Map<string, Buffer | null>();
   event: EmittedEvent | null = null;
+  /** Every key this transaction read with getState, in order (to check one read per key). */
+  readonly reads: string[] = [];
   private eventCount = 0;
 
   constructor(
@@ -111,6 +113,7 @@ export class FakeStub {
   }
 
   async getState(key: string): Promise<Uint8Array> {
+    this.reads.push(key);
     return this.world.state.get(key) ?? Buffer.alloc(0);
   }
 

@@ -21,6 +21,8 @@ export interface TxOutcome<T> {
   result: T;
   event: LedgerEvent | null;
   writes: number;
+  /** Keys read with getState, in order. */
+  reads: string[];
 }
 
 type Transactions<C> = { [K in keyof C]: C[K] extends (ctx: Context, ...args: string[]) => Promise<string> ? K : never }[keyof C];
@@ -51,6 +53,7 @@ export class TestLedger {
       result: JSON.parse(text) as T,
       event: stub.event ? (JSON.parse(stub.event.payload.toString('utf8')) as LedgerEvent) : null,
       writes: stub.writes.size,
+      reads: stub.reads,
     };
   }
 

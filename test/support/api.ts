@@ -1,0 +1,37 @@
+/** A small HTTP client for the gateway, with the bootstrap API keys of the test network. */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { GATEWAY_URL, RUN_DIR } from './test-network';
+
+export type SystemName =
+  | 'civil-affairs-admin'
+  | 'civil-affairs-system'
+  | 'finance-admin'
+  | 'finance-system'
+  | 'audit-admin'
+  | 'audit-system';
+
+export function apiKey(system: SystemName): string {
+  const keys = JSON.parse(readFileSync(path.join(RUN_DIR, 'gateway', 'bootstrap-keys.json'), 'utf8'));
+  return keys[system].apiKey;
+}
+
+export interface Answer {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export async function request(method: string, route: string, as?: SystemName, body?: unknown): Promise<Answer> {
+  const headers: Record<string, string> = {};
+  if (as) headers.authorization = `Bearer ${apiKey(as)}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(GATEWAY_URL + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+export const post = (route: string, as: SystemName, body: unknown) => request('POST', route, as, body);
+export const get = (route: string, as?: SystemName) => request('GET', route, as);
+
+/** Ids unique to this test run, so a reused network never sees the same id twice. */
+export const runTag = Date.now().toString(36).toUpperCase();
