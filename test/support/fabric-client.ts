@@ -1,23 +1,18 @@
 /**
- * A direct fabric-gateway client, independent of the gateway service: to show that the
- * chaincode itself refuses a wrong identity, and to read a record from each org's own peer.
+ * A direct fabric-gateway client that bypasses the gateway service (its HTTP layer, keys and
+ * role checks): to show that the chaincode itself refuses a wrong identity, and to read a record
+ * from each org's own peer. It reuses only the gateway's gRPC/identity helpers.
  */
-import * as grpc from '@grpc/grpc-js';
-import { connect, type Contract, type Gateway, hash, signers } from '@hyperledger/fabric-gateway';
-import { createPrivateKey } from 'node:crypto';
+import type { Contract } from '@hyperledger/fabric-gateway';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { OrgConnection } from '../../gateway/src/config';
+import { connectAs, newPeerClient } from '../../gateway/src/fabric/connection';
 import { RUN_DIR } from './test-network';
 
-interface OrgEntry {
-  mspId: string;
-  peerEndpoint: string;
-  peerHostAlias: string;
-  tlsRootCert: string;
-  client: { cert: string; key: string };
-}
+const DEADLINES = { evaluateMs: 10000, endorseMs: 30000, submitMs: 10000, commitStatusMs: 60000 };
 
-export function networkOrgs(): OrgEntry[] {
+export function networkOrgs(): OrgConnection[] {
   return JSON.parse(readFileSync(path.join(RUN_DIR, 'network.json'), 'utf8')).orgs;
 }
 
@@ -26,23 +21,12 @@ export interface DirectClient {
   close(): void;
 }
 
-/** Connects to `org`'s own peer as `org`'s client identity. */
+/** Connects to `mspId`'s own peer as that org's client identity. */
 export function connectDirect(mspId: string): DirectClient {
   const org = networkOrgs().find((o) => o.mspId === mspId);
   if (!org) throw new Error(`no org ${mspId}`);
-  const client = new grpc.Client(org.peerEndpoint, grpc.credentials.createSsl(readFileSync(org.tlsRootCert)), {
-    'grpc.ssl_target_name_override': org.peerHostAlias,
-  });
-  const gateway: Gateway = connect({
-    client,
-    identity: { mspId, credentials: readFileSync(org.client.cert) },
-    signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(org.client.key))),
-    hash: hash.sha256,
-    evaluateOptions: () => ({ deadline: Date.now() + 10000 }),
-    endorseOptions: () => ({ deadline: Date.now() + 30000 }),
-    submitOptions: () => ({ deadline: Date.now() + 10000 }),
-    commitStatusOptions: () => ({ deadline: Date.now() + 60000 }),
-  });
+  const client = newPeerClient(org);
+  const gateway = connectAs(client, mspId, org.client, DEADLINES);
   return {
     contract: gateway.getNetwork('welfare').getContract('welfare'),
     close: () => {

@@ -17,6 +17,7 @@ export const WRITERS = {
   eligibility: { orgs: [ORGS.CIVIL_AFFAIRS], role: 'civil-affairs' },
   deaths: { orgs: [ORGS.CIVIL_AFFAIRS], role: 'civil-affairs' },
   disbursements: { orgs: [ORGS.FINANCE], role: 'finance' },
+  accessEvents: { orgs: MEMBER_ORGS, role: 'access-log' },
 } as const satisfies Record<string, { orgs: readonly string[]; role: SystemRole }>;
 
 export type WrittenThing = keyof typeof WRITERS;

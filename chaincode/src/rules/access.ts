@@ -1,0 +1,49 @@
+import { canonicalJson } from '../lib/canonical-json';
+import { LedgerError } from '../lib/ledger-error';
+import { merkleRootHex } from '../lib/merkle';
+import type { AccessBatch, AccessEvent, SystemRecord } from '../lib/records';
+import type { AnchorInput } from '../model/access';
+import type { Caller } from './roles';
+import type { Stamp } from './stamp';
+
+/** The RFC 6962 root over the canonical JSON of each event, in the order given. */
+export function accessEventsRoot(events: readonly AccessEvent[]): string {
+  return merkleRootHex(events.map((event) => canonicalJson(event)));
+}
+
+export function requireMatchingRoot(input: AnchorInput): void {
+  const computed = accessEventsRoot(input.events);
+  if (computed !== input.merkleRoot) {
+    throw new LedgerError('MERKLE_ROOT_MISMATCH', `the events hash to ${computed}, not ${input.merkleRoot}`, { computed });
+  }
+}
+
+/** Every accessor must be an ACTIVE system registered by the organisation anchoring the events. */
+export function requireKnownAccessors(systems: ReadonlyMap<string, SystemRecord | null>, caller: Caller): void {
+  const unknown = [...systems].filter(([, system]) => !system || system.status !== 'ACTIVE' || system.org !== caller.msp).map(([id]) => id);
+  if (unknown.length > 0) {
+    throw new LedgerError('UNKNOWN_ACCESSOR', `not ACTIVE systems of ${caller.msp}: ${unknown.join(', ')}`, { systemIds: unknown });
+  }
+}
+
+/** An anchored batchId: the same events again get the stored anchor; other events are refused. */
+export function replayOrConflict(stored: AccessBatch, input: AnchorInput): AccessBatch {
+  if (stored.root !== input.merkleRoot || stored.count !== input.events.length) {
+    throw new LedgerError('BATCH_CONFLICT', `access batch ${stored.batchId} is already anchored with root ${stored.root}`);
+  }
+  return stored;
+}
+
+export function anchorRecord(input: AnchorInput, stamp: Stamp): AccessBatch {
+  const byTime = [...input.events].sort((a, b) => Date.parse(a.accessedAt) - Date.parse(b.accessedAt));
+  return {
+    batchId: input.batchId,
+    root: input.merkleRoot,
+    count: input.events.length,
+    firstAccessedAt: byTime[0].accessedAt,
+    lastAccessedAt: byTime[byTime.length - 1].accessedAt,
+    anchoredBy: stamp.msp,
+    anchoredAt: stamp.now,
+    txId: stamp.txId,
+  };
+}
