@@ -5,3 +5,4 @@ export * from './merkle';
 export * from './records';
 export * from './formats';
 export * from './time';
+export * from './access-events';

@@ -1,15 +1,9 @@
-import { canonicalJson } from '../lib/canonical-json';
+import { accessEventsRoot } from '../lib/access-events';
 import { LedgerError } from '../lib/ledger-error';
-import { merkleRootHex } from '../lib/merkle';
-import type { AccessBatch, AccessEvent, SystemRecord } from '../lib/records';
+import type { AccessBatch, SystemRecord } from '../lib/records';
 import type { AnchorInput } from '../model/access';
 import type { Caller } from './roles';
 import type { Stamp } from './stamp';
-
-/** The RFC 6962 root over the canonical JSON of each event, in the order given. */
-export function accessEventsRoot(events: readonly AccessEvent[]): string {
-  return merkleRootHex(events.map((event) => canonicalJson(event)));
-}
 
 export function requireMatchingRoot(input: AnchorInput): void {
   const computed = accessEventsRoot(input.events);
@@ -27,7 +21,7 @@ export function requireKnownAccessors(systems: ReadonlyMap<string, SystemRecord 
 }
 
 /** An anchored batchId: the same events again get the stored anchor; other events are refused. */
-export function replayOrConflict(stored: AccessBatch, input: AnchorInput): AccessBatch {
+export function storedAnchorOrConflict(stored: AccessBatch, input: AnchorInput): AccessBatch {
   if (stored.root !== input.merkleRoot || stored.count !== input.events.length) {
     throw new LedgerError('BATCH_CONFLICT', `access batch ${stored.batchId} is already anchored with root ${stored.root}`);
   }

@@ -1,0 +1,52 @@
+import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { canonicalJson } from '../lib/canonical-json';
+import { LedgerError } from '../lib/ledger-error';
+import type { SystemRecord } from '../lib/records';
+import { anchorInput } from '../model/access';
+import { arg, id, parseJsonArg } from '../model/validate';
+import { anchorRecord, requireKnownAccessors, requireMatchingRoot, storedAnchorOrConflict } from '../rules/access';
+import { requireMember, requireWriter } from '../rules/roles';
+import { Ledger } from '../state/ledger';
+import { callerOf, stampOf } from './caller';
+
+/**
+ * Anchors of data-access events. The events travel in the transaction (so they are in the
+ * block and provable); state keeps only the batch's Merkle root, count and time range.
+ */
+@Info({ title: 'access', description: 'Data-access event anchors (RFC 6962 Merkle roots)' })
+export class AccessContract extends Contract {
+  constructor() {
+    super('access');
+  }
+
+  @Transaction()
+  @Returns('string')
+  async AnchorAccessBatch(ctx: Context, batchJson: string): Promise<string> {
+    const input = parseJsonArg(batchJson, anchorInput, 'accessBatch');
+    const caller = callerOf(ctx);
+    requireWriter(caller, 'accessEvents');
+    requireMatchingRoot(input);
+    const ledger = new Ledger(ctx.stub);
+    const stored = await ledger.get('accessBatch', input.batchId);
+    if (stored) return canonicalJson(storedAnchorOrConflict(stored, input));
+
+    const accessors = new Map<string, SystemRecord | null>();
+    for (const event of input.events) {
+      if (!accessors.has(event.accessorSystemId)) accessors.set(event.accessorSystemId, await ledger.get('system', event.accessorSystemId));
+    }
+    requireKnownAccessors(accessors, caller);
+    const anchor = anchorRecord(input, stampOf(ledger, caller));
+    await ledger.put('accessBatch', anchor);
+    ledger.publish();
+    return canonicalJson(anchor);
+  }
+
+  @Transaction(false)
+  @Returns('string')
+  async ReadAccessBatch(ctx: Context, batchId: string): Promise<string> {
+    requireMember(callerOf(ctx));
+    const anchor = await new Ledger(ctx.stub).get('accessBatch', arg(id, batchId, 'batchId'));
+    if (!anchor) throw new LedgerError('NOT_FOUND', `access batch ${batchId} is not anchored`);
+    return canonicalJson(anchor);
+  }
+}
