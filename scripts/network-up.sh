@@ -39,10 +39,20 @@ prepare_configs() {
   cp "$FABRIC_SAMPLECONFIG/orderer.yaml" "$RUN_DIR/config/orderer/orderer.yaml"
 }
 
+# A port held by a process of some other run directory would silently join the wrong network.
+port_free() { # port what
+  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+    echo "port $1 ($2) is already in use by another process; stop it or set WELFARE_PORT_BASE" >&2
+    exit 1
+  fi
+}
+
 start_orderer() {
   local n=$1 name=orderer$1 dir pidf
   dir="$(orderer_dir "$name")"; pidf="$RUN_DIR/pids/$name.pid"
   pid_alive "$pidf" && return 0
+  port_free "$(orderer_port "$n")" "$name"
+  port_free "$(orderer_admin_port "$n")" "$name admin"
   mkdir -p "$RUN_DIR/orderers/$name"
   local tls="$dir/tls"
   (
@@ -82,6 +92,7 @@ start_peer() {
   local org=$1 dir pidf
   dir="$(peer_dir "$org")"; pidf="$RUN_DIR/pids/peer-$org.pid"
   pid_alive "$pidf" && return 0
+  port_free "$(peer_port "$org")" "peer of $org"
   mkdir -p "$RUN_DIR/peers/$org"
   (
     export FABRIC_CFG_PATH="$RUN_DIR/config/peer"

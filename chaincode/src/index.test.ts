@@ -17,11 +17,35 @@ describe('the welfare chaincode', () => {
     expect(chaincode.defaultContractName).toBe('programme');
   });
 
-  it('serves the programme, disbursement and bench transactions with string arguments', () => {
-    expect(transactionsOf('programme')).toEqual(['CreateProgramme', 'ListProgrammes', 'ProgrammeHistory', 'ReadProgramme', 'UpdateProgramme']);
-    expect(transactionsOf('bench')).toEqual(['PutValue']);
-    expect(transactionsOf('disbursement')).toEqual(expect.arrayContaining(['PostDisbursement', 'ReadDisbursement']));
-    const post = chaincode.metadata.contracts.disbursement.transactions.find((t: { name: string }) => t.name === 'PostDisbursement');
-    expect(post.parameters.map((p: { schema: { type: string } }) => p.schema.type)).toEqual(['string']);
+  it.each([
+    ['programme', ['CreateProgramme', 'ListProgrammes', 'ProgrammeHistory', 'ReadProgramme', 'UpdateProgramme']],
+    ['eligibility', ['Grant', 'History', 'ListBySubject', 'ReadEligibility', 'Reinstate', 'Revoke', 'Suspend', 'TransferDistrict']],
+    ['death', ['ReadDeath', 'RecordDeath']],
+    [
+      'disbursement',
+      ['ListOverpayments', 'PostBatch', 'PostDisbursement', 'ReadBatch', 'ReadDisbursement', 'ReadOverpayment', 'RecoverOverpayment', 'SettleLine'],
+    ],
+    ['system', ['ListSystems', 'ReadSystem', 'RegisterSystem', 'RetireSystem', 'UpdateSystem']],
+    ['access', ['AnchorAccessBatch', 'ReadAccessBatch']],
+    ['bench', ['PutValue']],
+  ])('serves the %s contract with exactly its transactions', (name, transactions) => {
+    expect(transactionsOf(name as string)).toEqual(transactions);
+  });
+
+  it('takes only string arguments and marks queries as evaluate-only', () => {
+    for (const contract of Object.values(chaincode.metadata.contracts) as { name: string; transactions: Transaction[] }[]) {
+      if (contract.name === 'org.hyperledger.fabric') continue;
+      for (const transaction of contract.transactions) {
+        for (const parameter of transaction.parameters ?? []) expect(parameter.schema.type).toBe('string');
+        const isQuery = /^(Read|List)|History$/.test(transaction.name);
+        expect(transaction.tag.includes('submitTx')).toBe(!isQuery);
+      }
+    }
   });
 });
+
+interface Transaction {
+  name: string;
+  tag: string[];
+  parameters?: { schema: { type: string } }[];
+}

@@ -3,7 +3,8 @@ import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
 import { deathInput } from '../model/death';
 import { arg, parseJsonArg, subjectRef } from '../model/validate';
-import { deathToRecord, overpaymentFor, periodsPaidAfterDeath } from '../rules/death';
+import type { DisbursementLine } from '../lib/records';
+import { deathToRecord, linesPaidAfterDeath, overpaymentFor } from '../rules/death';
 import { suspendForDeath } from '../rules/eligibility';
 import { requireMember, requireWriter } from '../rules/roles';
 import { Ledger } from '../state/ledger';
@@ -38,12 +39,10 @@ export class DeathContract extends Contract {
       const suspended = suspendForDeath(eligibility, death, stamp);
       if (suspended) await ledger.put('eligibility', suspended);
     }
-    for (const paid of periodsPaidAfterDeath(await ledger.list('paidPeriod', input.subjectRef), death)) {
-      for (const lineId of paid.lineIds) {
-        const line = await ledger.get('line', lineId);
-        const overpayment = line && overpaymentFor(line, death, stamp);
-        if (overpayment) await ledger.put('overpayment', overpayment);
-      }
+    for (const lineId of linesPaidAfterDeath(await ledger.list('paidPeriod', input.subjectRef), death)) {
+      // A paying line always exists and always has an integer amount.
+      const line = (await ledger.get('line', lineId)) as DisbursementLine & { amountFen: number };
+      await ledger.put('overpayment', overpaymentFor(line, death, stamp));
     }
     ledger.publish();
     return canonicalJson(death);

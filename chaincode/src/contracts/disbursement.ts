@@ -134,8 +134,9 @@ export class DisbursementContract extends Contract {
   }
 
   private async giveBack(ledger: Ledger, line: DisbursementLine, stamp: ReturnType<typeof stampOf>): Promise<void> {
-    const paid = await ledger.get('paidPeriod', line.subjectRef, line.programmeId, line.period);
-    if (paid) await ledger.put('paidPeriod', withReturnedLine(paid, { lineId: line.lineId, amountFen: line.amountFen ?? 0 }));
+    // A POSTED line's period record was written in the same transaction as the line.
+    const paid = (await ledger.get('paidPeriod', line.subjectRef, line.programmeId, line.period))!;
+    await ledger.put('paidPeriod', withReturnedLine(paid, { lineId: line.lineId, amountFen: line.amountFen! }));
     const overpayment = await ledger.get('overpayment', line.subjectRef, line.lineId);
     const recovered = overpayment && overpayment.status === 'OPEN' && recover(overpayment, line.settlement!.bankRef, line.settlement!.date, stamp);
     if (recovered) await ledger.put('overpayment', recovered);

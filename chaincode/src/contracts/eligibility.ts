@@ -67,13 +67,13 @@ export class EligibilityContract extends Contract {
     return canonicalJson(eligibility);
   }
 
-  /** Every eligibility of a subject, by programme id. */
+  /** Every eligibility of a subject, by programme id (the order of their keys). */
   @Transaction(false)
   @Returns('string')
   async ListBySubject(ctx: Context, subject: string): Promise<string> {
     requireMember(callerOf(ctx));
     const records = await new Ledger(ctx.stub).list('eligibility', arg(subjectRef, subject, 'subjectRef'));
-    return canonicalJson(records.sort((a, b) => (a.programmeId < b.programmeId ? -1 : 1)));
+    return canonicalJson(records);
   }
 
   /** Every version of one eligibility, newest first, a page at a time (pageSize '' = 50, bookmark '' = first page). */

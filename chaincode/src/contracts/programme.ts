@@ -55,8 +55,8 @@ export class ProgrammeContract extends Contract {
   @Returns('string')
   async ListProgrammes(ctx: Context): Promise<string> {
     requireMember(callerOf(ctx));
-    const programmes = await new Ledger(ctx.stub).list('programme');
-    return canonicalJson(programmes.sort((a, b) => (a.id < b.id ? -1 : 1)));
+    // Key order is id order: ids are ASCII and the separator U+0000 sorts first.
+    return canonicalJson(await new Ledger(ctx.stub).list('programme'));
   }
 
   /** Every version of a programme (Fabric returns newest first). */

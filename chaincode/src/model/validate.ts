@@ -17,7 +17,7 @@ export function invalid(path: string, problem: string): LedgerError {
 }
 
 /** Parses a transaction's JSON argument. */
-export function parseJsonArg<T>(text: string, check: Check<T>, name = 'input'): T {
+export function parseJsonArg<T>(text: string, check: Check<T>, name: string): T {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -23,15 +23,13 @@ export function deathToRecord(existing: Death | null, input: DeathInput, stamp: 
   return { ...input, recordedAt: stamp.now, recordedByMsp: stamp.msp, txId: stamp.txId };
 }
 
-/** The periods already paid to the subject that fall after the month of death. */
-export function periodsPaidAfterDeath(paidPeriods: PaidPeriod[], death: Death): PaidPeriod[] {
-  return paidPeriods.filter((paid) => isAfterMonthOfDeath(paid.period, death) && paid.lineIds.length > 0);
+/** The lines that paid the subject (POSTED or SETTLED) for periods after the month of death. */
+export function linesPaidAfterDeath(paidPeriods: PaidPeriod[], death: Death): string[] {
+  return paidPeriods.filter((paid) => isAfterMonthOfDeath(paid.period, death)).flatMap((paid) => paid.lineIds);
 }
 
-/** A payment that moved money for a period after the month of death is an overpayment to recover. */
-export function overpaymentFor(line: DisbursementLine, death: Death, stamp: Stamp): Overpayment | null {
-  if (line.status !== 'POSTED' && line.status !== 'SETTLED') return null;
-  if (!isAfterMonthOfDeath(line.period, death) || line.amountFen === null) return null;
+/** A payment made for a period after the month of death is an overpayment to recover. */
+export function overpaymentFor(line: DisbursementLine & { amountFen: number }, death: Death, stamp: Stamp): Overpayment {
   return {
     lineId: line.lineId,
     subjectRef: line.subjectRef,

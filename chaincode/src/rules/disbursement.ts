@@ -37,7 +37,7 @@ export function checkLine(line: LineToCheck, facts: LineFacts): LineDecision {
   if (!facts.programme) return reject('UNKNOWN_PROGRAM');
   const amountFen = validAmount(line.amountFen);
   if (amountFen === null) return reject('INVALID_AMOUNT');
-  if (!coversPeriod(facts.eligibility, line.period)) return reject('NOT_ELIGIBLE');
+  if (!coversPeriod(facts.eligibility, line.period, facts.death)) return reject('NOT_ELIGIBLE');
   if (isAfterMonthOfDeath(line.period, facts.death)) return reject('DECEASED');
   if (line.kind === 'REGULAR' && facts.paid.regularLineId !== null) return reject('DUPLICATE');
   if (facts.paid.paidFen + amountFen > facts.programme.monthlyCapFen) return reject('AMOUNT_EXCEEDS_STANDARD');

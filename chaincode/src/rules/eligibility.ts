@@ -101,13 +101,14 @@ export function suspendForDeath(current: Eligibility, death: Death, stamp: Stamp
 
 /**
  * Whether an eligibility covers a period (any day of the month within validFrom..validTo).
- * A suspension by the death registry still counts here: payments after the death are
- * refused by the more specific DECEASED check, and those up to the month of death stay due.
+ * A suspension by the death registry (reason DECEASED, death recorded) still counts here:
+ * payments after the death are refused by the more specific DECEASED check, and those up to
+ * the month of death stay due.
  */
-export function coversPeriod(eligibility: Eligibility | null, period: string): boolean {
+export function coversPeriod(eligibility: Eligibility | null, period: string, death: Death | null): boolean {
   if (!eligibility) return false;
-  const inForce = eligibility.status === 'ACTIVE' || (eligibility.status === 'SUSPENDED' && eligibility.reason === DECEASED_REASON);
-  if (!inForce) return false;
+  const suspendedByDeath = eligibility.status === 'SUSPENDED' && eligibility.reason === DECEASED_REASON && death !== null;
+  if (eligibility.status !== 'ACTIVE' && !suspendedByDeath) return false;
   if (eligibility.validFrom > lastDayOf(period)) return false;
   return eligibility.validTo === null || eligibility.validTo >= firstDayOf(period);
 }

@@ -105,11 +105,10 @@ export class Ledger {
 }
 
 function historyEntry<T>(modification: { txId: string; isDelete: boolean; value: Uint8Array; timestamp: unknown }): HistoryEntry<T> {
-  const bytes = modification.value ? Buffer.from(modification.value) : Buffer.alloc(0);
   return {
     txId: modification.txId,
     timestamp: timestampToIso(modification.timestamp as ProtoTimestamp),
     isDelete: modification.isDelete,
-    record: modification.isDelete || bytes.length === 0 ? null : (JSON.parse(bytes.toString('utf8')) as T),
+    record: modification.isDelete ? null : (JSON.parse(Buffer.from(modification.value).toString('utf8')) as T),
   };
 }
