@@ -4,6 +4,10 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src'],
   setupFiles: ['<rootDir>/src/testing/quiet-logs.ts'],
+  collectCoverage: true,
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.test.ts', '!src/index.ts', '!src/testing/**'],
   coverageReporters: ['text-summary'],
+  coverageThreshold: {
+    global: { branches: 90, statements: 90, functions: 90, lines: 90 },
+  },
 };

@@ -1,17 +1,19 @@
 import { contracts } from './index';
+import { parseLedgerError } from './lib/ledger-error';
+import { ADMIN_CERT_OU_ADMIN, USER_CERT_OU_CLIENT } from './testing/certificates';
+import { MINIMUM_LIVING, json } from './testing/fixtures';
+import { WorldState } from './testing/fake-stub';
+import { invokeAsPeer, loadChaincode } from './testing/peer';
 
-// fabric-shim builds the chaincode's metadata from the decorators exactly as a peer would load it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ChaincodeFromContract = require('fabric-shim/lib/contract-spi/chaincodefromcontract');
+interface Transaction {
+  name: string;
+  tag: string[];
+  parameters?: { schema: { type: string } }[];
+}
 
 describe('the welfare chaincode', () => {
-  const serializers = {
-    transaction: 'jsonSerializer',
-    serializers: { jsonSerializer: require('fabric-contract-api').JSONSerializer },
-  };
-  const chaincode = new ChaincodeFromContract([...contracts], serializers, {}, 'welfare', '0.1.0');
-  const transactionsOf = (name: string) =>
-    chaincode.metadata.contracts[name].transactions.map((t: { name: string }) => t.name).sort();
+  const chaincode = loadChaincode(contracts);
+  const transactionsOf = (name: string) => chaincode.metadata.contracts[name].transactions.map((t: Transaction) => t.name).sort();
 
   it('makes programme the default contract', () => {
     expect(chaincode.defaultContractName).toBe('programme');
@@ -44,8 +46,39 @@ describe('the welfare chaincode', () => {
   });
 });
 
-interface Transaction {
-  name: string;
-  tag: string[];
-  parameters?: { schema: { type: string } }[];
-}
+describe('the chaincode invoked through fabric-shim as a peer invokes it', () => {
+  const chaincode = loadChaincode(contracts);
+  const civilAffairsAdmin = { mspid: 'CivilAffairsMSP', certPem: ADMIN_CERT_OU_ADMIN };
+  const financeUser = { mspid: 'FinanceMSP', certPem: USER_CERT_OU_CLIENT };
+
+  it('answers with the canonical JSON record, using the default contract when none is named', async () => {
+    const world = new WorldState();
+    const response = await invokeAsPeer(chaincode, world, civilAffairsAdmin, 'CreateProgramme', json(MINIMUM_LIVING));
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.payload)).toMatchObject({ id: 'MINIMUM_LIVING', ownerMsp: 'CivilAffairsMSP' });
+    const read = await invokeAsPeer(chaincode, world, financeUser, 'programme:ReadProgramme', 'MINIMUM_LIVING');
+    expect(read.payload).toBe(response.payload);
+  });
+
+  it('refuses with a message the gateway parses back into a reason code', async () => {
+    const response = await invokeAsPeer(chaincode, new WorldState(), financeUser, 'programme:CreateProgramme', json(MINIMUM_LIVING));
+    expect(response.status).toBe(500);
+    expect(parseLedgerError(response.message)).toEqual({ code: 'FORBIDDEN', message: 'FinanceMSP may not write programmes' });
+  });
+
+  it("recognises an org admin from the real certificate's subject OU", async () => {
+    const world = new WorldState();
+    const system = json({ systemId: 'ca-relief', name: 'Relief', roles: ['civil-affairs'] });
+    const registered = await invokeAsPeer(chaincode, world, civilAffairsAdmin, 'system:RegisterSystem', system);
+    expect(registered.status).toBe(200);
+    expect(JSON.parse(registered.payload).updatedBy).toContain('/OU=admin/');
+    const asUser = await invokeAsPeer(chaincode, world, { ...financeUser, mspid: 'CivilAffairsMSP' }, 'system:RegisterSystem', system);
+    expect(parseLedgerError(asUser.message)?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a wrong number of arguments before any rule runs', async () => {
+    const response = await invokeAsPeer(chaincode, new WorldState(), financeUser, 'bench:PutValue', 'only-key');
+    expect(response.status).toBe(500);
+    expect(response.message).toContain('Expected 2 parameters');
+  });
+});

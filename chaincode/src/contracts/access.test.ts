@@ -48,7 +48,7 @@ describe('access-event anchors', () => {
     ledger = await aLedgerWithSystems();
   });
 
-  it('anchors a batch: root, count and time range are kept, the events are not', async () => {
+  it('anchors a batch: root, count and time range are kept; the events are announced with their leaf index, not stored', async () => {
     const events = [event(3), event(1), event(7)];
     const { result, txId, event: emitted, writes } = await anchor(ledger, batchOf(events));
     expect(result).toEqual({
@@ -62,7 +62,10 @@ describe('access-event anchors', () => {
       txId,
     });
     expect(writes).toBe(1);
-    expect(emitted?.changes).toEqual([{ kind: 'AccessBatch', key: 'AB-1', record: result }]);
+    expect(emitted?.changes).toEqual([
+      { kind: 'AccessBatch', key: 'AB-1', record: result },
+      ...events.map((e, leafIndex) => ({ kind: 'AccessEvent', key: e.eventId, record: { ...e, batchId: 'AB-1', leafIndex } })),
+    ]);
     await expect(ledger.evaluate(contract, 'ReadAccessBatch', audit, 'AB-1')).resolves.toEqual(result);
   });
 

@@ -37,6 +37,7 @@ export class AccessContract extends Contract {
     requireKnownAccessors(accessors, caller);
     const anchor = anchorRecord(input, stampOf(ledger, caller));
     await ledger.put('accessBatch', anchor);
+    input.events.forEach((event, leafIndex) => ledger.announce('AccessEvent', { ...event, batchId: anchor.batchId, leafIndex }));
     ledger.publish();
     return canonicalJson(anchor);
   }

@@ -127,3 +127,46 @@ describe('a single disbursement line', () => {
     await expect(ledger.evaluate(disbursement, 'ReadDisbursement', finance, 'L404')).rejects.toThrow('[NOT_FOUND]');
   });
 });
+
+describe('eligibility as the line checks see it', () => {
+  let ledger: TestLedger;
+  beforeEach(async () => {
+    ledger = new TestLedger('2024-06-20T01:00:00.000Z');
+    await ledger.submit(programmes, 'CreateProgramme', civilAffairs, json(MINIMUM_LIVING));
+  });
+
+  it('a line for a period after the eligibility ended is refused NOT_ELIGIBLE; the last month is still covered', async () => {
+    await ledger.submit(eligibility, 'Grant', civilAffairs, json(grantFor(alice, 'MINIMUM_LIVING', { validTo: '2024-03-01' })));
+    await expect(post(ledger, lineFor('L-04', alice, { period: '2024-04' }))).rejects.toThrow('[NOT_ELIGIBLE]');
+    await expect(post(ledger, lineFor('L-03', alice, { period: '2024-03' }))).resolves.toMatchObject({ result: { status: 'POSTED' } });
+  });
+
+  it('a manual suspension giving the reason DECEASED, with no death recorded, is simply NOT_ELIGIBLE', async () => {
+    await ledger.submit(eligibility, 'Grant', civilAffairs, json(grantFor(alice)));
+    await ledger.submit(eligibility, 'Suspend', civilAffairs, json({ subjectRef: alice, programmeId: 'MINIMUM_LIVING', reason: 'DECEASED', decisionRef: 'r' }));
+    await expect(post(ledger, lineFor('L1', alice))).rejects.toThrow('[NOT_ELIGIBLE]');
+  });
+
+  it('an amount given as a very long text is refused VALIDATION', async () => {
+    await expect(post(ledger, lineFor('L1', alice, { amountFen: '9'.repeat(65) }))).rejects.toThrow('[VALIDATION] line.amountFen: is too long');
+  });
+
+  it('a single line reusing the id of a rejected batch line is refused LINE_CONFLICT', async () => {
+    await ledger.submit(eligibility, 'Grant', civilAffairs, json(grantFor(alice)));
+    const { programmeId: _p, period: _q, ...line } = lineFor('L1', alice, { amountFen: 12.5 });
+    await ledger.submit(disbursement, 'PostBatch', finance, json({ batchId: 'B1', programmeId: 'MINIMUM_LIVING', period: '2024-06', lines: [line] }));
+    await expect(post(ledger, lineFor('L1', alice, { amountFen: 12.5 }))).rejects.toThrow('[LINE_CONFLICT]');
+  });
+
+  it('a batch whose lines are not a list is refused VALIDATION', async () => {
+    await expect(
+      ledger.submit(disbursement, 'PostBatch', finance, json({ batchId: 'B1', programmeId: 'MINIMUM_LIVING', period: '2024-06', lines: {} })),
+    ).rejects.toThrow('[VALIDATION] batch.lines: must be an array');
+  });
+
+  it('a date that is not YYYY-MM-DD is refused VALIDATION', async () => {
+    await expect(ledger.submit(eligibility, 'Grant', civilAffairs, json(grantFor(alice, 'MINIMUM_LIVING', { validFrom: '2024/01/01' })))).rejects.toThrow(
+      '[VALIDATION] grant.validFrom',
+    );
+  });
+});

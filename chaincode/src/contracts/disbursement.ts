@@ -2,16 +2,16 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
 import { REASON_CODES } from '../lib/reason-codes';
+import type { DisbursementLine } from '../lib/records';
 import { batchInput, lineInput, recoveryInput, settlementInput } from '../model/disbursement';
 import { arg, id, parseJsonArg, subjectRef } from '../model/validate';
-import { checkLine, isSameSubmission, lineRecord } from '../rules/disbursement';
 import { batchContentHash, batchLines, batchRecord, checkBatch, replayOrConflict } from '../rules/batch';
-import type { LineFacts } from '../rules/disbursement';
+import { checkLine, isSameSubmission, lineRecord, type LineFacts } from '../rules/disbursement';
 import { withPostedLine, withReturnedLine } from '../rules/payments';
-import { recover, settle } from '../rules/settlement';
 import { requireMember, requireWriter } from '../rules/roles';
+import { recover, settle } from '../rules/settlement';
+import type { Stamp } from '../rules/stamp';
 import { loadLineFacts } from '../state/facts';
-import type { DisbursementLine } from '../lib/records';
 import { Ledger } from '../state/ledger';
 import { callerOf, stampOf } from './caller';
 
@@ -133,7 +133,7 @@ export class DisbursementContract extends Contract {
     return canonicalJson(recovered);
   }
 
-  private async giveBack(ledger: Ledger, line: DisbursementLine, stamp: ReturnType<typeof stampOf>): Promise<void> {
+  private async giveBack(ledger: Ledger, line: DisbursementLine, stamp: Stamp): Promise<void> {
     // A POSTED line's period record was written in the same transaction as the line.
     const paid = (await ledger.get('paidPeriod', line.subjectRef, line.programmeId, line.period))!;
     await ledger.put('paidPeriod', withReturnedLine(paid, { lineId: line.lineId, amountFen: line.amountFen! }));

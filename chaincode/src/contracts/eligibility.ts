@@ -6,6 +6,7 @@ import { grantInput, reinstateInput, revokeInput, suspendInput, transferInput } 
 import { arg, id, parseJsonArg, subjectRef } from '../model/validate';
 import { grant, reinstate, revoke, suspend, transferDistrict } from '../rules/eligibility';
 import { requireMember, requireWriter } from '../rules/roles';
+import type { Stamp } from '../rules/stamp';
 import { Ledger } from '../state/ledger';
 import { callerOf, stampOf } from './caller';
 import { historyPaging } from './paging';
@@ -89,7 +90,7 @@ export class EligibilityContract extends Contract {
   private async change(
     ctx: Context,
     input: { subjectRef: string; programmeId: string },
-    decide: (ledger: Ledger, current: Eligibility | null, stamp: ReturnType<typeof stampOf>) => Promise<Eligibility>,
+    decide: (ledger: Ledger, current: Eligibility | null, stamp: Stamp) => Promise<Eligibility>,
   ): Promise<string> {
     const caller = callerOf(ctx);
     requireWriter(caller, 'eligibility');

@@ -52,6 +52,13 @@ describe('settlement', () => {
     expect(again.result.status).toBe('POSTED');
   });
 
+  it('a returned SUPPLEMENT frees its amount but the REGULAR payment still blocks a duplicate', async () => {
+    await post(ledger, lineFor('SUP', alice, { kind: 'SUPPLEMENT', amountFen: 30_000 }));
+    await settle(ledger, { ...returned, lineId: 'SUP', date: '2024-06-22' });
+    await expect(post(ledger, lineFor('L2', alice))).rejects.toThrow('[DUPLICATE]');
+    await expect(post(ledger, lineFor('SUP2', alice, { kind: 'SUPPLEMENT', amountFen: 30_000 }))).resolves.toBeDefined();
+  });
+
   it('a settled line still counts as paid', async () => {
     await settle(ledger, settled);
     await expect(post(ledger, lineFor('L2', alice))).rejects.toThrow('[DUPLICATE]');

@@ -23,6 +23,7 @@ export const RECORD_KINDS = [
   'Overpayment',
   'SystemRecord',
   'AccessBatch',
+  'AccessEvent',
 ] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -240,6 +241,16 @@ export interface AccessBatch {
   txId: string;
 }
 
+/**
+ * An access event as announced in its anchoring transaction's chaincode event (not stored in
+ * state): the event plus where it sits in the batch, so listeners can index it and proofs can
+ * find its Merkle leaf.
+ */
+export interface AnchoredAccessEvent extends AccessEvent {
+  batchId: string;
+  leafIndex: number;
+}
+
 export interface RecordByKind {
   Programme: Programme;
   Eligibility: Eligibility;
@@ -249,6 +260,7 @@ export interface RecordByKind {
   Overpayment: Overpayment;
   SystemRecord: SystemRecord;
   AccessBatch: AccessBatch;
+  AccessEvent: AnchoredAccessEvent;
 }
 
 export type LedgerChange = {
@@ -279,6 +291,8 @@ export function recordKey<K extends RecordKind>(kind: K, record: RecordByKind[K]
     case 'DisbursementBatch':
     case 'AccessBatch':
       return (r as DisbursementBatch | AccessBatch).batchId;
+    case 'AccessEvent':
+      return (r as AnchoredAccessEvent).eventId;
     default:
       return (r as SystemRecord).systemId;
   }

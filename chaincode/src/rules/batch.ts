@@ -1,9 +1,9 @@
-import { sha256Hex, canonicalJson } from '../lib/canonical-json';
+import { canonicalJson, sha256Hex } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
 import type { LineRejectionCode } from '../lib/reason-codes';
 import type { DisbursementBatch, DisbursementLine, LineResult } from '../lib/records';
 import type { BatchInput } from '../model/disbursement';
-import { checkLine, validAmount, type LineDecision, type LineFacts, type SubmittedLine } from './disbursement';
+import { checkLine, keptAmount, validAmount, type LineDecision, type LineFacts, type SubmittedLine } from './disbursement';
 import { withPostedLine, type PaidPeriod } from './payments';
 import type { Stamp } from './stamp';
 
@@ -12,10 +12,7 @@ import type { Stamp } from './stamp';
  * as text, so that even a malformed amount is part of the content (and of the evidence).
  */
 export function batchContentHash(batch: BatchInput): string {
-  const lines = batch.lines.map((line) => {
-    const keepsAmount = typeof line.amountFen === 'number' && Number.isSafeInteger(line.amountFen);
-    return { ...line, amountFen: keepsAmount ? line.amountFen : null, submittedAmount: keepsAmount ? undefined : String(line.amountFen) };
-  });
+  const lines = batch.lines.map((line) => ({ ...line, ...keptAmount(line.amountFen) }));
   return sha256Hex(canonicalJson({ ...batch, lines }));
 }
 

@@ -27,6 +27,14 @@ export function validAmount(amount: number | string): number | null {
   return typeof amount === 'number' && Number.isSafeInteger(amount) && amount > 0 ? amount : null;
 }
 
+/**
+ * How a submitted amount is kept: as integer fen when it is a safe integer (even if not
+ * positive), otherwise as text, because money in state is never a fraction.
+ */
+export function keptAmount(amount: number | string): { amountFen: number | null; submittedAmount?: string } {
+  return typeof amount === 'number' && Number.isSafeInteger(amount) ? { amountFen: amount } : { amountFen: null, submittedAmount: String(amount) };
+}
+
 export function isAfterMonthOfDeath(period: string, death: Death | null): boolean {
   return death !== null && period > periodOf(death.dateOfDeath);
 }
@@ -57,15 +65,13 @@ export interface SubmittedLine {
 
 /** The line record for a decision: POSTED, or REJECTED with its one reason. */
 export function lineRecord(line: SubmittedLine, batchId: string | null, decision: LineDecision, stamp: Stamp): DisbursementLine {
-  const keepsAmount = typeof line.amountFen === 'number' && Number.isSafeInteger(line.amountFen);
   return {
     lineId: line.lineId,
     batchId,
     programmeId: line.programmeId,
     period: line.period,
     subjectRef: line.subjectRef,
-    amountFen: keepsAmount ? (line.amountFen as number) : null,
-    submittedAmount: keepsAmount ? undefined : String(line.amountFen),
+    ...keptAmount(line.amountFen),
     accountRef: line.accountRef,
     kind: line.kind,
     status: decision.accepted ? 'POSTED' : 'REJECTED',
@@ -79,10 +85,10 @@ export function lineRecord(line: SubmittedLine, batchId: string | null, decision
 
 /** Whether a stored line is the same submission again (a retry), rather than different content under its id. */
 export function isSameSubmission(stored: DisbursementLine, line: SubmittedLine, batchId: string | null): boolean {
-  const amountMatches =
-    stored.amountFen !== null ? stored.amountFen === line.amountFen : stored.submittedAmount === String(line.amountFen);
+  const kept = keptAmount(line.amountFen);
   return (
-    amountMatches &&
+    stored.amountFen === kept.amountFen &&
+    stored.submittedAmount === kept.submittedAmount &&
     stored.batchId === batchId &&
     stored.programmeId === line.programmeId &&
     stored.period === line.period &&

@@ -1,6 +1,14 @@
 import type { Context } from 'fabric-contract-api';
 import { canonicalBytes, canonicalJson } from '../lib/canonical-json';
-import { LEDGER_EVENT_NAME, recordKey, type HistoryEntry, type LedgerChange, type LedgerEvent } from '../lib/records';
+import {
+  LEDGER_EVENT_NAME,
+  recordKey,
+  type HistoryEntry,
+  type LedgerChange,
+  type LedgerEvent,
+  type RecordByKind,
+  type RecordKind,
+} from '../lib/records';
 import { TABLES, type Table, type Tables } from './tables';
 
 type Stub = Context['stub'];
@@ -49,6 +57,11 @@ export class Ledger {
       const change = { kind: definition.kind, key: recordKey(definition.kind, record as never), record } as LedgerChange;
       this.changes.push(change);
     }
+  }
+
+  /** Announces a record in this transaction's event without storing it in state (access events). */
+  announce<K extends RecordKind>(kind: K, record: RecordByKind[K]): void {
+    this.changes.push({ kind, key: recordKey(kind, record), record } as LedgerChange);
   }
 
   /** Every record of a table whose key starts with `parts`, in key order, as committed before this transaction. */
@@ -101,7 +114,6 @@ export class Ledger {
     const event: LedgerEvent = { txId: this.txId, changes: this.changes };
     this.stub.setEvent(LEDGER_EVENT_NAME, Buffer.from(canonicalJson(event), 'utf8'));
   }
-
 }
 
 function historyEntry<T>(modification: { txId: string; isDelete: boolean; value: Uint8Array; timestamp: unknown }): HistoryEntry<T> {

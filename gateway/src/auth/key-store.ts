@@ -1,79 +1,60 @@
 /**
  * API keys of registered systems, stored only as SHA-256 hashes and compared in constant time.
- * The first start creates an admin system and a business system for each org the gateway holds,
- * and writes their keys once to bootstrap-keys.json (mode 0600) in the state directory.
+ * A rotated key replaces the old one at once; a revoked key or a retired system gets 401 at once.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
+import type { StateDb } from '../store/state-db';
 import type { Caller, Role } from './roles';
-import { newApiKey, writeSecretFile } from './secrets';
+import { newApiKey } from './secrets';
 
-interface StoredKey extends Caller {
-  keyHash: string;
-  status: 'ACTIVE' | 'REVOKED';
+export type KeyStatus = 'ACTIVE' | 'REVOKED' | 'RETIRED';
+
+interface KeyRow {
+  system_id: string;
+  msp_id: string;
+  roles: string;
+  key_hash: string;
+  status: KeyStatus;
+  issued_at: string;
 }
 
-const BOOTSTRAP_SYSTEMS: Record<string, { systemId: string; roles: Role[] }[]> = {
-  CivilAffairsMSP: [
-    { systemId: 'civil-affairs-admin', roles: ['admin'] },
-    { systemId: 'civil-affairs-system', roles: ['civil-affairs', 'inspector', 'access-log'] },
-  ],
-  FinanceMSP: [
-    { systemId: 'finance-admin', roles: ['admin'] },
-    { systemId: 'finance-system', roles: ['finance', 'access-log'] },
-  ],
-  AuditMSP: [
-    { systemId: 'audit-admin', roles: ['admin'] },
-    { systemId: 'audit-system', roles: ['auditor', 'inspector', 'access-log'] },
-  ],
-};
-
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export class KeyStore {
-  private keys: StoredKey[];
+  constructor(private readonly db: StateDb) {}
 
-  constructor(private readonly file: string) {
-    this.keys = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredKey[]) : [];
-  }
-
-  static open(stateDir: string, heldOrgs: string[]): KeyStore {
-    const store = new KeyStore(path.join(stateDir, 'api-keys.json'));
-    const bootstrapFile = path.join(stateDir, 'bootstrap-keys.json');
-    if (!existsSync(bootstrapFile)) {
-      const issued: Record<string, { mspId: string; roles: Role[]; apiKey: string }> = {};
-      for (const mspId of heldOrgs) {
-        for (const { systemId, roles } of BOOTSTRAP_SYSTEMS[mspId] ?? []) {
-          issued[systemId] = { mspId, roles, apiKey: store.issue({ systemId, mspId, roles }) };
-        }
-      }
-      writeSecretFile(bootstrapFile, JSON.stringify(issued, null, 2) + '\n');
-    }
-    return store;
-  }
-
-  /** Registers (or re-keys) a system and returns its new key; only the hash is kept. */
+  /** Issues a new key for a system (first key or rotation) and returns it: the only time it is seen. */
   issue(caller: Caller): string {
     const apiKey = newApiKey();
-    this.keys = this.keys.filter((k) => k.systemId !== caller.systemId);
-    this.keys.push({ ...caller, keyHash: sha256(apiKey).toString('hex'), status: 'ACTIVE' });
-    this.save();
+    this.db
+      .prepare(
+        `INSERT INTO api_keys (system_id, msp_id, roles, key_hash, status, issued_at)
+         VALUES (?, ?, ?, ?, 'ACTIVE', ?)
+         ON CONFLICT (system_id) DO UPDATE SET msp_id = excluded.msp_id, roles = excluded.roles,
+           key_hash = excluded.key_hash, status = 'ACTIVE', issued_at = excluded.issued_at`,
+      )
+      .run(caller.systemId, caller.mspId, JSON.stringify(caller.roles), sha256Hex(apiKey), new Date().toISOString());
     return apiKey;
   }
 
   authenticate(apiKey: string): Caller | undefined {
-    const presented = sha256(apiKey);
-    let found: StoredKey | undefined;
-    for (const key of this.keys) {
-      if (timingSafeEqual(presented, Buffer.from(key.keyHash, 'hex')) && key.status === 'ACTIVE') found = key;
-    }
-    return found && { systemId: found.systemId, mspId: found.mspId, roles: found.roles };
+    const presented = sha256Hex(apiKey);
+    const row = this.db.prepare('SELECT * FROM api_keys WHERE key_hash = ?').get(presented) as KeyRow | undefined;
+    if (!row || row.status !== 'ACTIVE') return undefined;
+    if (!timingSafeEqual(Buffer.from(row.key_hash, 'hex'), Buffer.from(presented, 'hex'))) return undefined;
+    return { systemId: row.system_id, mspId: row.msp_id, roles: JSON.parse(row.roles) as Role[] };
   }
 
-  private save(): void {
-    const tmp = `${this.file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(this.keys, null, 2) + '\n', { mode: 0o600 });
-    renameSync(tmp, this.file);
+  find(systemId: string): (Caller & { status: KeyStatus }) | undefined {
+    const row = this.db.prepare('SELECT * FROM api_keys WHERE system_id = ?').get(systemId) as KeyRow | undefined;
+    return row && { systemId: row.system_id, mspId: row.msp_id, roles: JSON.parse(row.roles) as Role[], status: row.status };
+  }
+
+  setStatus(systemId: string, status: Exclude<KeyStatus, 'ACTIVE'>): void {
+    this.db.prepare('UPDATE api_keys SET status = ? WHERE system_id = ?').run(status, systemId);
+  }
+
+  updateRoles(systemId: string, roles: Role[]): void {
+    this.db.prepare('UPDATE api_keys SET roles = ? WHERE system_id = ?').run(JSON.stringify(roles), systemId);
   }
 }

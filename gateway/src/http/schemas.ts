@@ -1,57 +1,138 @@
 /**
- * Request bodies as zod schemas: the one definition used both to validate requests and to
- * describe them. Unknown fields are refused. Citizen IDs and bank accounts appear only here,
- * on their way to becoming pseudonyms; no message quotes them back.
+ * Request bodies and queries as zod schemas: the one definition used both to validate requests
+ * and to describe them in /openapi.json. Unknown fields are refused. Citizen IDs and bank
+ * accounts appear only here, on their way to becoming pseudonyms; no message quotes them back.
  */
-import { CHECK_KINDS, CHECK_RESULTS, FORMATS, LINE_KINDS } from '@welfare-ledger/chaincode/lib';
+import {
+  ACCESS_PURPOSES,
+  CHECK_KINDS,
+  CHECK_RESULTS,
+  FORMATS,
+  LINE_KINDS,
+  SETTLEMENT_OUTCOMES,
+  SYSTEM_ROLES,
+} from '@welfare-ledger/chaincode/lib';
 import { z } from 'zod';
 import { residentIdProblem } from '../privacy/resident-id';
 
-const citizenId = z.string().superRefine((value, ctx) => {
-  const problem = residentIdProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: `not a valid 18-character resident ID (${problem})` });
-});
-const bankAccount = z.string().regex(/^[0-9][0-9 -]{7,38}[0-9]$/, 'not a bank account number');
+export const citizenId = z
+  .string()
+  .superRefine((value, ctx) => {
+    const problem = residentIdProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: `not a valid 18-character resident ID (${problem})` });
+  })
+  .describe('18-character resident ID (GB 11643); turned into a subjectRef at once, never stored or echoed');
+const bankAccount = z.string().regex(/^[0-9][0-9 -]{7,38}[0-9]$/, 'not a bank account number').describe('turned into an accountRef');
 const programmeId = z.string().regex(FORMATS.programmeId, 'an upper-case programme id such as ELDERLY_ALLOWANCE');
-const recordId = z.string().regex(FORMATS.id, 'letters, digits and . _ : - (at most 128)');
+export const recordId = z.string().regex(FORMATS.id, 'letters, digits and . _ : - (at most 128)');
+const code = z.string().regex(FORMATS.code, 'an upper-case code such as DECISION_LETTER');
 const period = z.string().regex(FORMATS.period, 'a period YYYY-MM');
 const date = z.string().regex(FORMATS.date, 'a date YYYY-MM-DD');
+const instant = z.string().regex(FORMATS.instant, 'an ISO-8601 UTC time such as 2026-05-01T08:30:00Z');
 const sha256 = z.string().regex(FORMATS.sha256, '64 lowercase hex characters');
+export const subjectRef = z.string().regex(FORMATS.pseudonym, 'a subjectRef: 64 lowercase hex characters');
+const districtCode = z.string().regex(FORMATS.districtCode, 'a 6-digit district code (GB/T 2260)');
+const decisionRef = z.string().min(1).max(128);
+const fen = z.number().int().positive().describe('integer fen (CNY minor unit)');
 
+// -- systems ---------------------------------------------------------------------------------
+export const systemInput = z.strictObject({
+  systemId: recordId,
+  name: z.string().min(1).max(200),
+  roles: z.array(z.enum(SYSTEM_ROLES)).min(1).max(SYSTEM_ROLES.length),
+  certFingerprint: sha256.optional(),
+});
+
+// -- programmes ------------------------------------------------------------------------------
 export const programmeInput = z.strictObject({
   id: programmeId,
   nameEn: z.string().min(1).max(200),
   nameZh: z.string().min(1).max(200),
-  monthlyCapFen: z.number().int().positive(),
+  monthlyCapFen: fen,
+});
+export const programmeUpdate = z.strictObject({
+  nameEn: z.string().min(1).max(200).optional(),
+  nameZh: z.string().min(1).max(200).optional(),
+  monthlyCapFen: fen.optional(),
 });
 
-export const disbursementLineInput = z.strictObject({
-  lineId: recordId,
-  programmeId,
-  period,
-  citizenId,
-  // The ledger itself rejects a non-positive or fractional amount (INVALID_AMOUNT).
-  amountFen: z.number(),
-  bankAccount,
-  kind: z.enum(LINE_KINDS),
-});
-
+// -- eligibility -----------------------------------------------------------------------------
 export const eligibilityGrantInput = z.strictObject({
   citizenId,
   programmeId,
   validFrom: date,
   validTo: date.nullable().optional(),
-  districtCode: z.string().regex(FORMATS.districtCode, 'a 6-digit district code (GB/T 2260)'),
-  decisionRef: z.string().min(1).max(128),
-  evidence: z.array(z.strictObject({ kind: z.string().regex(FORMATS.code), sha256 })).max(32).optional(),
+  districtCode,
+  decisionRef,
+  evidence: z.array(z.strictObject({ kind: code, sha256 })).max(32).optional(),
   checks: z
-    .array(
-      z.strictObject({
-        check: z.enum(CHECK_KINDS),
-        result: z.enum(CHECK_RESULTS),
-        sourceSystem: recordId,
-      }),
-    )
+    .array(z.strictObject({ check: z.enum(CHECK_KINDS), result: z.enum(CHECK_RESULTS), sourceSystem: recordId }))
     .min(1)
     .max(16),
 });
+export const eligibilitySuspendInput = z.strictObject({ citizenId, programmeId, reason: code, decisionRef });
+export const eligibilityReinstateInput = z.strictObject({ citizenId, programmeId, decisionRef });
+export const eligibilityRevokeInput = z.strictObject({ citizenId, programmeId, reason: code, decisionRef });
+export const eligibilityTransferInput = z.strictObject({ citizenId, programmeId, districtCode, decisionRef });
+
+// -- deaths ----------------------------------------------------------------------------------
+export const deathInput = z.strictObject({ citizenId, dateOfDeath: date, source: code });
+
+// -- disbursements ---------------------------------------------------------------------------
+// The ledger itself rejects a non-positive or fractional amount (INVALID_AMOUNT), so any number passes here.
+const amountFen = z.number().describe('integer fen; anything else is rejected INVALID_AMOUNT by the ledger');
+export const disbursementLineInput = z.strictObject({
+  lineId: recordId,
+  programmeId,
+  period,
+  citizenId,
+  amountFen,
+  bankAccount,
+  kind: z.enum(LINE_KINDS),
+});
+export const batchLineInput = z.strictObject({ lineId: recordId, citizenId, amountFen, bankAccount, kind: z.enum(LINE_KINDS) });
+export const batchInput = z.strictObject({
+  batchId: recordId,
+  programmeId,
+  period,
+  lines: z.array(batchLineInput).min(1).max(5000),
+});
+export const csvBatchQuery = z.strictObject({ batchId: recordId, programmeId, period });
+export const settlementInput = z.strictObject({ outcome: z.enum(SETTLEMENT_OUTCOMES), bankRef: recordId, date });
+export const recoveryInput = z.strictObject({ recoveryRef: recordId, date });
+
+// -- access events ---------------------------------------------------------------------------
+export const accessEventInput = z
+  .strictObject({
+    eventId: recordId.optional().describe('natural id: a retry with the same eventId returns the first answer'),
+    accessorSystemId: recordId.optional().describe('defaults to the calling system; must be a system of its org'),
+    citizenId: citizenId.optional(),
+    subjectRef: subjectRef.optional(),
+    datasetCode: code,
+    fields: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_.]{0,63}$/)).min(1).max(64),
+    purpose: z.enum(ACCESS_PURPOSES),
+    legalBasis: z.string().min(1).max(200),
+    accessedAt: instant,
+    resultCount: z.number().int().min(0),
+  })
+  .refine((e) => (e.citizenId === undefined) !== (e.subjectRef === undefined), {
+    message: 'give exactly one of citizenId and subjectRef',
+    path: ['citizenId'],
+  });
+export const accessEventsInput = z.union([accessEventInput, z.array(accessEventInput).min(1).max(1000)]);
+
+// -- reads of personal data: the purpose is logged as an access event ------------------------
+export const purposeQuery = z.strictObject({ purpose: z.enum(ACCESS_PURPOSES) });
+export const historyInput = z
+  .strictObject({ citizenId: citizenId.optional(), subjectRef: subjectRef.optional() })
+  .refine((b) => (b.citizenId === undefined) !== (b.subjectRef === undefined), {
+    message: 'give exactly one of citizenId and subjectRef',
+    path: ['citizenId'],
+  });
+export const historyQuery = z.strictObject({
+  purpose: z.enum(ACCESS_PURPOSES),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: z.string().max(200).optional(),
+});
+export const summaryQuery = z.strictObject({ programmeId: programmeId.optional(), districtCode: districtCode.optional(), period: period.optional() });
+export const anomalyQuery = z.strictObject({ programmeId: programmeId.optional(), period: period.optional() });

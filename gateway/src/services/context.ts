@@ -1,14 +1,25 @@
+import type { KeyStore } from '../auth/key-store';
 import type { Caller } from '../auth/roles';
 import type { Actor, Ledger } from '../fabric/ledger';
 import type { Pseudonymizer } from '../privacy/pseudonym';
+import type { AccessLog } from './access-log';
+import type { ActiveSystems } from './active-systems';
 
-/** What every use case needs: the chain and the pseudonymizer. */
+/** What the use cases need: the chain, the pseudonymizer, the key store, the access log. */
 export interface Services {
   ledger: Ledger;
   pseudonyms: Pseudonymizer;
+  keys: KeyStore;
+  accessLog: AccessLog;
+  systems: ActiveSystems;
 }
 
-/** The org identity a caller's writes and reads go out under: its own org's client identity. */
+/** The org identity a caller's business writes and reads go out under: its org's client identity. */
 export function actorFor(caller: Caller): Actor {
   return { mspId: caller.mspId, identity: 'client' };
+}
+
+/** Registry changes go out under the org's admin identity (the ledger checks it is an admin). */
+export function adminActorFor(caller: Caller): Actor {
+  return { mspId: caller.mspId, identity: 'admin' };
 }

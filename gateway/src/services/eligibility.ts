@@ -1,24 +1,18 @@
-import type { CheckKind, CheckResult, Eligibility } from '@welfare-ledger/chaincode/lib';
+/** Eligibility decisions: the citizen ID becomes a subjectRef before anything reaches the ledger. */
+import type { Eligibility } from '@welfare-ledger/chaincode/lib';
 import type { Caller } from '../auth/roles';
 import type { Receipt } from '../fabric/ledger';
 import { actorFor, type Services } from './context';
 
-export interface EligibilityGrantInput {
-  citizenId: string;
-  programmeId: string;
-  validFrom: string;
-  validTo?: string | null;
-  districtCode: string;
-  decisionRef: string;
-  evidence?: { kind: string; sha256: string }[];
-  checks: { check: CheckKind; result: CheckResult; sourceSystem: string }[];
-}
+export type EligibilityAction = 'Grant' | 'Suspend' | 'Reinstate' | 'Revoke' | 'TransferDistrict';
 
-export function grantEligibility(
+export function changeEligibility<T extends { citizenId: string }>(
   s: Services,
   caller: Caller,
-  { citizenId, ...grant }: EligibilityGrantInput,
+  action: EligibilityAction,
+  { citizenId, ...decision }: T,
 ): Promise<Receipt<Eligibility>> {
-  const onLedger = { ...grant, validTo: grant.validTo ?? null, subjectRef: s.pseudonyms.subjectRef(citizenId) };
-  return s.ledger.submit(actorFor(caller), 'eligibility:Grant', [JSON.stringify(onLedger)]);
+  const onLedger: Record<string, unknown> = { ...decision, subjectRef: s.pseudonyms.subjectRef(citizenId) };
+  if (action === 'Grant') onLedger.validTo = onLedger.validTo ?? null;
+  return s.ledger.submit(actorFor(caller), `eligibility:${action}`, [JSON.stringify(onLedger)]);
 }

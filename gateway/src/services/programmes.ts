@@ -14,6 +14,15 @@ export function createProgramme(s: Services, caller: Caller, input: ProgrammeInp
   return s.ledger.submit(actorFor(caller), 'programme:CreateProgramme', [JSON.stringify(input)]);
 }
 
+export function updateProgramme(
+  s: Services,
+  caller: Caller,
+  id: string,
+  changes: Partial<Omit<ProgrammeInput, 'id'>>,
+): Promise<Receipt<Programme>> {
+  return s.ledger.submit(actorFor(caller), 'programme:UpdateProgramme', [JSON.stringify({ ...changes, id })]);
+}
+
 export function readProgramme(s: Services, caller: Caller, id: string): Promise<Programme> {
   return s.ledger.evaluate(actorFor(caller), 'programme:ReadProgramme', [id]);
 }
