@@ -6,53 +6,71 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import bodyParser from 'koa-bodyparser';
 import type { Logger } from 'pino';
-import type { KeyStore } from './auth/key-store';
-import type { Ledger } from './fabric/ledger';
 import { accessLog } from './http/middleware/access-log';
 import { authenticate } from './http/middleware/auth';
 import { errors } from './http/middleware/errors';
+import { idempotency } from './http/middleware/idempotency';
 import { requestId } from './http/middleware/request-id';
+import { mount, type RouteSpec } from './http/route';
+import { accessEventRoutes } from './http/routes/access-events';
+import { deathRoutes } from './http/routes/deaths';
 import { disbursementRoutes } from './http/routes/disbursements';
+import { operationRoutes } from './http/routes/docs';
 import { eligibilityRoutes } from './http/routes/eligibility';
 import { healthRoutes } from './http/routes/health';
 import { programmeRoutes } from './http/routes/programmes';
+import { systemRoutes } from './http/routes/systems';
 import type { Services } from './services/context';
+import type { StateDb } from './store/state-db';
 
 export interface AppDeps extends Services {
-  ledger: Ledger;
-  keys: KeyStore;
+  state: StateDb;
   log: Logger;
   bodyLimitBytes: number;
 }
 
 export function createApp(deps: AppDeps): Koa {
+  const api: RouteSpec[] = [
+    ...systemRoutes(deps),
+    ...programmeRoutes(deps),
+    ...eligibilityRoutes(deps),
+    ...deathRoutes(deps),
+    ...disbursementRoutes(deps),
+    ...accessEventRoutes(deps),
+  ];
+  const open: RouteSpec[] = [...healthRoutes(deps.ledger), ...operationRoutes(() => [...open, ...api])];
+
+  const openRouter = new Router();
+  mount(openRouter, open);
+  const apiRouter = new Router();
+  apiRouter.use(authenticate(deps.keys));
+  apiRouter.use(idempotency(deps.state));
+  mount(apiRouter, api);
+
   const app = new Koa();
-  app.proxy = false;
-
-  const open = new Router();
-  healthRoutes(open, deps.ledger);
-
-  const api = new Router();
-  api.use(authenticate(deps.keys));
-  programmeRoutes(api, deps);
-  eligibilityRoutes(api, deps);
-  disbursementRoutes(api, deps);
-
   app.use(requestId());
   app.use(accessLog(deps.log));
   app.use(errors(deps.log));
-  app.use(requireJsonBody());
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${deps.bodyLimitBytes}b`, strict: true }));
-  app.use(open.routes());
-  app.use(api.routes());
-  app.use(api.allowedMethods());
+  app.use(requireKnownBodyType());
+  app.use(
+    bodyParser({
+      enableTypes: ['json', 'text'],
+      extendTypes: { text: ['text/csv'] },
+      jsonLimit: `${deps.bodyLimitBytes}b`,
+      textLimit: `${deps.bodyLimitBytes}b`,
+      strict: true,
+    }),
+  );
+  app.use(openRouter.routes());
+  app.use(apiRouter.routes());
+  app.use(apiRouter.allowedMethods());
   return app;
 }
 
-/** A write with a body must say it is JSON; anything else is 415 before it is read. */
-function requireJsonBody(): Koa.Middleware {
+/** A write with a body must be JSON (or CSV for batch uploads); anything else is 415 before it is read. */
+function requireKnownBodyType(): Koa.Middleware {
   return async (ctx, next) => {
-    if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && ctx.request.length && !ctx.is('application/json')) {
+    if (['POST', 'PUT', 'PATCH'].includes(ctx.method) && ctx.request.length && !ctx.is('application/json', 'text/csv')) {
       ctx.throw(415);
     }
     await next();

@@ -38,6 +38,8 @@ export interface GatewayConfig {
   heldOrgs: string[];
   pseudonymKeyHex?: string;
   bodyLimitBytes: number;
+  /** Access events wait at most windowMs, or until maxEvents are waiting, before they are anchored. */
+  accessBatch: { windowMs: number; maxEvents: number };
   deadlines: { evaluateMs: number; endorseMs: number; submitMs: number; commitStatusMs: number };
   logLevel: string;
 }
@@ -59,6 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     heldOrgs,
     pseudonymKeyHex: env.WELFARE_PSEUDONYM_KEY,
     bodyLimitBytes: Number(env.WELFARE_BODY_LIMIT_BYTES ?? 5 * 1024 * 1024),
+    accessBatch: {
+      windowMs: Number(env.WELFARE_ACCESS_BATCH_WINDOW_MS ?? 500),
+      maxEvents: Number(env.WELFARE_ACCESS_BATCH_MAX_EVENTS ?? 1000),
+    },
     deadlines: { evaluateMs: 10_000, endorseMs: 30_000, submitMs: 10_000, commitStatusMs: 60_000 },
     logLevel: env.WELFARE_LOG_LEVEL ?? 'info',
   };

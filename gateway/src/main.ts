@@ -1,31 +1,57 @@
 /** Starts the gateway: config, secrets, ledger connections, HTTP server; closes cleanly on a signal. */
 import pino from 'pino';
+import * as path from 'node:path';
 import { createApp } from './app';
+import { bootstrapKeys } from './auth/bootstrap';
 import { KeyStore } from './auth/key-store';
 import { ensureStateDir, loadPseudonymKey } from './auth/secrets';
 import { loadConfig } from './config';
 import { Ledger } from './fabric/ledger';
 import { Pseudonymizer } from './privacy/pseudonym';
+import { AccessLog } from './services/access-log';
+import { ActiveSystems } from './services/active-systems';
+import { registerBootstrapSystems } from './services/bootstrap';
+import { openStateDb } from './store/state-db';
 
-function main(): void {
+async function main(): Promise<void> {
   const config = loadConfig();
   const log = pino({ level: config.logLevel, base: { service: 'welfare-gateway' } });
   ensureStateDir(config.stateDir);
-  const pseudonyms = new Pseudonymizer(loadPseudonymKey(config.stateDir, config.pseudonymKeyHex));
-  const keys = KeyStore.open(config.stateDir, config.heldOrgs);
+  const state = openStateDb(path.join(config.stateDir, 'gateway.db'));
+  const keys = new KeyStore(state);
+  const bootstrap = bootstrapKeys(config.stateDir, config.heldOrgs, keys);
   const ledger = new Ledger(config);
-  const app = createApp({ ledger, keys, pseudonyms, log, bodyLimitBytes: config.bodyLimitBytes });
+  await registerBootstrapSystems(ledger, bootstrap, log);
 
-  const server = app.listen(config.port, config.host, () => {
+  const deps = {
+    ledger,
+    keys,
+    state,
+    log,
+    pseudonyms: new Pseudonymizer(loadPseudonymKey(config.stateDir, config.pseudonymKeyHex)),
+    accessLog: new AccessLog(ledger, config.accessBatch),
+    systems: new ActiveSystems(ledger),
+    bodyLimitBytes: config.bodyLimitBytes,
+  };
+  const server = createApp(deps).listen(config.port, config.host, () => {
     log.info({ url: `http://${config.host}:${config.port}`, orgs: config.heldOrgs }, 'gateway listening');
   });
-  const stop = () => {
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
+    await deps.accessLog.drain();
     ledger.close();
-    setTimeout(() => process.exit(0), 500).unref();
+    state.close();
+    process.exit(0);
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
 
-main();
+main().catch((err) => {
+  console.error(`gateway failed to start: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -4,7 +4,7 @@
  * make sure those systems are registered on the chain (the ledger refuses access events from a
  * system it does not know).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { KeyStore } from './key-store';
 import type { Role } from './roles';
@@ -31,7 +31,10 @@ export const BOOTSTRAP_SYSTEMS: Record<string, BootstrapSystem[]> = {
   ],
 };
 
-/** Issues the bootstrap keys once; returns the systems of the held orgs either way. */
+/**
+ * Issues the bootstrap keys once; returns the systems of the held orgs either way. A state
+ * database made after the key file (e.g. deleted) takes the keys back from the file.
+ */
 export function bootstrapKeys(stateDir: string, heldOrgs: string[], keys: KeyStore): { mspId: string; system: BootstrapSystem }[] {
   const systems = heldOrgs.flatMap((mspId) => (BOOTSTRAP_SYSTEMS[mspId] ?? []).map((system) => ({ mspId, system })));
   const file = path.join(stateDir, 'bootstrap-keys.json');
@@ -41,6 +44,11 @@ export function bootstrapKeys(stateDir: string, heldOrgs: string[], keys: KeySto
       issued[system.systemId] = { mspId, roles: system.roles, apiKey: keys.issue({ systemId: system.systemId, mspId, roles: system.roles }) };
     }
     writeSecretFile(file, JSON.stringify(issued, null, 2) + '\n');
+  } else {
+    const issued = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { mspId: string; roles: Role[]; apiKey: string }>;
+    for (const [systemId, { mspId, roles, apiKey }] of Object.entries(issued)) {
+      if (!keys.find(systemId)) keys.store({ systemId, mspId, roles }, apiKey);
+    }
   }
   return systems;
 }

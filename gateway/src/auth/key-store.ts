@@ -26,6 +26,12 @@ export class KeyStore {
   /** Issues a new key for a system (first key or rotation) and returns it: the only time it is seen. */
   issue(caller: Caller): string {
     const apiKey = newApiKey();
+    this.store(caller, apiKey);
+    return apiKey;
+  }
+
+  /** Keeps (the hash of) a key that was issued earlier, e.g. a bootstrap key from its 0600 file. */
+  store(caller: Caller, apiKey: string): void {
     this.db
       .prepare(
         `INSERT INTO api_keys (system_id, msp_id, roles, key_hash, status, issued_at)
@@ -34,7 +40,6 @@ export class KeyStore {
            key_hash = excluded.key_hash, status = 'ACTIVE', issued_at = excluded.issued_at`,
       )
       .run(caller.systemId, caller.mspId, JSON.stringify(caller.roles), sha256Hex(apiKey), new Date().toISOString());
-    return apiKey;
   }
 
   authenticate(apiKey: string): Caller | undefined {

@@ -6,6 +6,7 @@ import type * as grpc from '@grpc/grpc-js';
 import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
 import type { GatewayConfig, OrgConnection } from '../config';
+import { fabricSubmitSeconds } from '../metrics';
 import { forbidden } from '../errors';
 import { connectAs, type IdentityKind, newPeerClient } from './connection';
 import { notCommitted, toApiError, validationCodeName } from './ledger-errors';
@@ -66,11 +67,13 @@ export class Ledger {
 
   async submit<T>(actor: Actor, fn: string, args: string[]): Promise<Receipt<T>> {
     const contract = this.contract(actor);
+    const timer = fabricSubmitSeconds.startTimer({ function: fn });
     try {
       const submitted = await contract.submitAsync(fn, { arguments: args });
       const status = await submitted.getStatus();
       const txId = submitted.getTransactionId();
       if (!status.successful) throw notCommitted(txId, status.code);
+      timer({ outcome: 'committed' });
       return {
         txId,
         blockNumber: Number(status.blockNumber),
@@ -78,7 +81,9 @@ export class Ledger {
         record: JSON.parse(decoder.decode(submitted.getResult())) as T,
       };
     } catch (err) {
-      throw toApiError(err);
+      const apiError = toApiError(err);
+      timer({ outcome: apiError.code });
+      throw apiError;
     }
   }
 

@@ -53,7 +53,7 @@ export function mount(router: Router, specs: RouteSpec[]): void {
         ctx,
       };
       const result = await spec.handle(input);
-      ctx.status = spec.status ?? 200;
+      ctx.status = ctx.state.statusOverride ?? spec.status ?? 200;
       ctx.body = result;
       const txId = (result as { txId?: unknown } | undefined)?.txId;
       if (typeof txId === 'string') ctx.state.txId = txId;

@@ -1,19 +1,61 @@
-import type Router from '@koa/router';
+import { ApiError } from '../../errors';
 import type { Services } from '../../services/context';
-import { postDisbursement, readDisbursement } from '../../services/disbursements';
-import { requireRole } from '../middleware/auth';
-import { disbursementLineInput } from '../schemas';
-import { parse } from '../validate';
+import { postBatch, postDisbursement, readBatch, readDisbursement, recoverOverpayment, settleLine } from '../../services/disbursements';
+import { parseCsvPayments } from '../csv-batch';
+import { route } from '../route';
+import { batchInput, csvBatchQuery, disbursementLineInput, purposeQuery, recoveryInput, settlementInput } from '../schemas';
 
-export function disbursementRoutes(router: Router, s: Services): void {
-  router.post('/v1/disbursements', requireRole('finance'), async (ctx) => {
-    const receipt = await postDisbursement(s, ctx.state.caller, parse(disbursementLineInput, ctx.request.body));
-    ctx.state.txId = receipt.txId;
-    ctx.status = 201;
-    ctx.body = receipt;
-  });
+const finance = ['finance' as const];
 
-  router.get('/v1/disbursements/:lineId', requireRole('finance', 'auditor', 'inspector'), async (ctx) => {
-    ctx.body = await readDisbursement(s, ctx.state.caller, ctx.params.lineId);
-  });
-}
+export const disbursementRoutes = (s: Services) => [
+  route({
+    method: 'post', path: '/v1/disbursements', tag: 'disbursements', status: 201, roles: finance, body: disbursementLineInput,
+    summary: 'Post one payment line; a line that fails a check is refused with its reason code (422)',
+    responseDescription: 'receipt with the POSTED line',
+    handle: ({ caller, body }) => postDisbursement(s, caller, body),
+  }),
+  route({
+    method: 'post', path: '/v1/disbursement-batches', tag: 'disbursements', status: 201, roles: finance,
+    body: batchInput,
+    summary: 'Post a monthly batch; each line is POSTED or REJECTED with one reason code, and rejections are recorded',
+    responseDescription: 'receipt with the batch: counts, totals in fen, per-line results',
+    handle: ({ caller, body }) => postBatch(s, caller, body),
+  }),
+  route({
+    method: 'post', path: '/v1/disbursement-batches.csv', tag: 'disbursements', status: 201, roles: finance,
+    query: csvBatchQuery,
+    altBodies: { 'text/csv': { description: 'header lineId,citizenId,amountFen,bankAccount,kind; one payment per line' } },
+    summary: 'Post a batch as a CSV file (batchId, programmeId, period in the query); results carry each CSV line number',
+    responseDescription: 'receipt with the batch; each result has csvLine',
+    handle: async ({ caller, query, ctx }) => {
+      if (typeof ctx.request.body !== 'string') throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the batch as text/csv');
+      const { lines, csvLineOf } = parseCsvPayments(ctx.request.body);
+      const receipt = await postBatch(s, caller, { ...query, lines });
+      const results = receipt.record.results.map((r) => ({ ...r, csvLine: csvLineOf.get(r.lineId) }));
+      return { ...receipt, record: { ...receipt.record, results } };
+    },
+  }),
+  route({
+    method: 'get', path: '/v1/disbursement-batches/:batchId', tag: 'disbursements', roles: ['finance', 'auditor', 'inspector'],
+    summary: 'Read a batch with its per-line results', responseDescription: 'the batch',
+    handle: ({ caller, params }) => readBatch(s, caller, params.batchId),
+  }),
+  route({
+    method: 'get', path: '/v1/disbursements/:lineId', tag: 'disbursements', roles: ['finance', 'auditor', 'inspector'],
+    query: purposeQuery,
+    summary: 'Read one payment line (personal data: the read is logged as an access event first)',
+    responseDescription: 'the line, with the access event that logged this read',
+    handle: ({ caller, params, query }) => readDisbursement(s, caller, params.lineId, query.purpose),
+  }),
+  route({
+    method: 'post', path: '/v1/disbursements/:lineId/settlement', tag: 'disbursements', status: 201, roles: finance,
+    body: settlementInput, summary: 'Record the bank outcome of a POSTED line: SETTLED or RETURNED',
+    responseDescription: 'receipt with the line',
+    handle: ({ caller, params, body }) => settleLine(s, caller, params.lineId, body),
+  }),
+  route({
+    method: 'post', path: '/v1/overpayments/:lineId/recovery', tag: 'disbursements', status: 201, roles: finance,
+    body: recoveryInput, summary: 'Record that an overpayment was recovered', responseDescription: 'receipt with the overpayment',
+    handle: ({ caller, params, body }) => recoverOverpayment(s, caller, params.lineId, body),
+  }),
+];

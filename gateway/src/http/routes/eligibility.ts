@@ -1,15 +1,40 @@
-import type Router from '@koa/router';
 import type { Services } from '../../services/context';
-import { grantEligibility } from '../../services/eligibility';
-import { requireRole } from '../middleware/auth';
-import { eligibilityGrantInput } from '../schemas';
-import { parse } from '../validate';
+import { changeEligibility } from '../../services/eligibility';
+import { route } from '../route';
+import {
+  eligibilityGrantInput,
+  eligibilityReinstateInput,
+  eligibilityRevokeInput,
+  eligibilitySuspendInput,
+  eligibilityTransferInput,
+} from '../schemas';
 
-export function eligibilityRoutes(router: Router, s: Services): void {
-  router.post('/v1/eligibility/grant', requireRole('civil-affairs'), async (ctx) => {
-    const receipt = await grantEligibility(s, ctx.state.caller, parse(eligibilityGrantInput, ctx.request.body));
-    ctx.state.txId = receipt.txId;
-    ctx.status = 201;
-    ctx.body = receipt;
-  });
-}
+const decision = { tag: 'eligibility', status: 201, roles: ['civil-affairs' as const], responseDescription: 'receipt with the eligibility record' };
+
+export const eligibilityRoutes = (s: Services) => [
+  route({
+    ...decision, method: 'post', path: '/v1/eligibility/grant', body: eligibilityGrantInput,
+    summary: 'Grant eligibility for a programme, with the checks performed and the evidence hashes',
+    handle: ({ caller, body }) => changeEligibility(s, caller, 'Grant', body),
+  }),
+  route({
+    ...decision, method: 'post', path: '/v1/eligibility/suspend', body: eligibilitySuspendInput,
+    summary: 'Suspend an ACTIVE eligibility, with a reason code',
+    handle: ({ caller, body }) => changeEligibility(s, caller, 'Suspend', body),
+  }),
+  route({
+    ...decision, method: 'post', path: '/v1/eligibility/reinstate', body: eligibilityReinstateInput,
+    summary: 'Reinstate a SUSPENDED eligibility',
+    handle: ({ caller, body }) => changeEligibility(s, caller, 'Reinstate', body),
+  }),
+  route({
+    ...decision, method: 'post', path: '/v1/eligibility/revoke', body: eligibilityRevokeInput,
+    summary: 'Revoke an eligibility, with a reason code',
+    handle: ({ caller, body }) => changeEligibility(s, caller, 'Revoke', body),
+  }),
+  route({
+    ...decision, method: 'post', path: '/v1/eligibility/transfer', body: eligibilityTransferInput,
+    summary: 'Move an eligibility to another district (cross-district handling)',
+    handle: ({ caller, body }) => changeEligibility(s, caller, 'TransferDistrict', body),
+  }),
+];
