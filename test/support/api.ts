@@ -1,6 +1,7 @@
 /** A small HTTP client for the gateway, with the bootstrap API keys of the test network. */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { makeResidentId } from '../../gateway/src/privacy/resident-id';
 import { GATEWAY_URL, RUN_DIR } from './test-network';
 
 export type SystemName =
@@ -35,3 +36,13 @@ export const get = (route: string, as?: SystemName) => request('GET', route, as)
 
 /** Ids unique to this test run, so a reused network never sees the same id twice. */
 export const runTag = Date.now().toString(36).toUpperCase();
+
+/**
+ * A valid resident ID unique to this run and `n`: the date of birth moves with the run, so a
+ * reused network (where earlier runs recorded deaths) never sees the same citizen twice.
+ */
+export function citizenOfRun(n: number, region = '310105'): string {
+  const day = new Date(Date.UTC(1930, 0, 1) + (parseInt(runTag, 36) % 20000) * 86400000);
+  const birth = day.toISOString().slice(0, 10).replace(/-/g, '');
+  return makeResidentId(region, birth, String(n % 1000).padStart(3, '0'));
+}
