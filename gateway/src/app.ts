@@ -19,6 +19,7 @@ import { operationRoutes } from './http/routes/docs';
 import { eligibilityRoutes } from './http/routes/eligibility';
 import { healthRoutes } from './http/routes/health';
 import { programmeRoutes } from './http/routes/programmes';
+import { reportRoutes } from './http/routes/reports';
 import { systemRoutes } from './http/routes/systems';
 import type { Services } from './services/context';
 import type { StateDb } from './store/state-db';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps): Koa {
     ...deathRoutes(deps),
     ...disbursementRoutes(deps),
     ...accessEventRoutes(deps),
+    ...reportRoutes(deps),
   ];
   const open: RouteSpec[] = [...healthRoutes(deps.ledger), ...operationRoutes(() => [...open, ...api])];
 

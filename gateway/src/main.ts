@@ -7,6 +7,10 @@ import { KeyStore } from './auth/key-store';
 import { ensureStateDir, loadPseudonymKey } from './auth/secrets';
 import { loadConfig } from './config';
 import { Ledger } from './fabric/ledger';
+import { ChainReader } from './index/chain-reader';
+import { IndexFollower } from './index/follower';
+import { indexFile, openIndex } from './index/schema';
+import { trackIndexLag } from './metrics';
 import { Pseudonymizer } from './privacy/pseudonym';
 import { AccessLog } from './services/access-log';
 import { ActiveSystems } from './services/active-systems';
@@ -23,6 +27,11 @@ async function main(): Promise<void> {
   const ledger = new Ledger(config);
   await registerBootstrapSystems(ledger, bootstrap, log);
 
+  const index = openIndex(indexFile(config.stateDir));
+  const chain = new ChainReader(config);
+  const follower = new IndexFollower(index, chain, { log }).start();
+  trackIndexLag(async () => (await chain.chainHeight()) - 1 - follower.lastBlock);
+
   const deps = {
     ledger,
     keys,
@@ -31,6 +40,8 @@ async function main(): Promise<void> {
     pseudonyms: new Pseudonymizer(loadPseudonymKey(config.stateDir, config.pseudonymKeyHex)),
     accessLog: new AccessLog(ledger, config.accessBatch),
     systems: new ActiveSystems(ledger),
+    index,
+    follower,
     bodyLimitBytes: config.bodyLimitBytes,
   };
   const server = createApp(deps).listen(config.port, config.host, () => {
@@ -43,6 +54,9 @@ async function main(): Promise<void> {
     stopping = true;
     server.close();
     await deps.accessLog.drain();
+    await follower.close();
+    chain.close();
+    index.close();
     ledger.close();
     state.close();
     process.exit(0);

@@ -27,8 +27,18 @@ export const fabricSubmitSeconds = new Histogram({
   registers: [registry],
 });
 
+let measureIndexLag: (() => Promise<number>) | undefined;
+
+/** Tells /metrics how to measure the index lag (read at each scrape). */
+export function trackIndexLag(measure: () => Promise<number>): void {
+  measureIndexLag = measure;
+}
+
 export const indexLagBlocks = new Gauge({
   name: 'welfare_index_lag_blocks',
-  help: 'Blocks the off-chain index is behind the chain height of the gateway peer',
+  help: 'Blocks the off-chain index is behind the chain height of its peer',
   registers: [registry],
+  async collect() {
+    if (measureIndexLag) this.set(await measureIndexLag().catch(() => -1));
+  },
 });

@@ -32,6 +32,8 @@ export interface Actor {
 const decoder = new TextDecoder();
 
 export class Ledger {
+  /** The highest block holding a transaction this gateway committed: index reads wait for it. */
+  lastCommittedBlock = 0;
   private readonly clients = new Map<string, grpc.Client>();
   private readonly gateways: Gateway[] = [];
   private readonly contracts = new Map<string, Contract>();
@@ -74,6 +76,7 @@ export class Ledger {
       const txId = submitted.getTransactionId();
       if (!status.successful) throw notCommitted(txId, status.code);
       timer({ outcome: 'committed' });
+      this.lastCommittedBlock = Math.max(this.lastCommittedBlock, Number(status.blockNumber));
       return {
         txId,
         blockNumber: Number(status.blockNumber),

@@ -7,6 +7,7 @@
 import type { CloseableAsyncIterable } from '@hyperledger/fabric-gateway';
 import type { common } from '@hyperledger/fabric-protos';
 import { readBlock } from './block-reader';
+import type { ChainBlock } from './chain-events';
 import type { ChainSource } from './chain-reader';
 import { lastCompleteBlock, readCheckpoint, resumeBlock } from './checkpoint';
 import { type IndexDb, statement } from './sqlite';
@@ -15,6 +16,7 @@ import { applyBlock } from './writer';
 export interface FollowerLog {
   info(details: object, message: string): void;
   warn(details: object, message: string): void;
+  error(details: object, message: string): void;
 }
 
 export interface FollowerOptions {
@@ -31,7 +33,10 @@ interface Waiter {
   settle(reached: boolean): void;
 }
 
-const SILENT: FollowerLog = { info: () => undefined, warn: () => undefined };
+const SILENT: FollowerLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** A block the index could not apply: the same block is read again after the backoff. */
+class BlockNotApplied extends Error {}
 
 export class IndexFollower {
   private readonly retry: { initialMs: number; maxMs: number };
@@ -108,8 +113,11 @@ export class IndexFollower {
         if (!this.closed) this.log.warn({ lastBlock: this.last }, 'index: block stream ended; reconnecting');
       } catch (err) {
         if (this.closed) break;
-        this.log.warn({ err, lastBlock: this.last, retryInMs: this.delayMs }, 'index: block stream failed; reconnecting');
+        if (!(err instanceof BlockNotApplied)) {
+          this.log.warn({ err, lastBlock: this.last, retryInMs: this.delayMs }, 'index: block stream failed; reconnecting');
+        }
       }
+      if (this.closed) break;
       await this.pause(this.delayMs);
       this.delayMs = Math.min(this.delayMs * 2, this.retry.maxMs);
     }
@@ -133,11 +141,22 @@ export class IndexFollower {
   }
 
   private apply(block: common.Block): void {
-    const chainBlock = readBlock(block, this.source.chaincodeName);
-    this.applied += applyBlock(this.db, chainBlock);
+    const chainBlock = this.readAndApply(block);
     this.last = Math.max(this.last, chainBlock.blockNumber);
     this.delayMs = this.retry.initialMs;
     for (const waiter of [...this.waiters]) if (this.reached(waiter.target)) waiter.settle(true);
+  }
+
+  private readAndApply(block: common.Block): ChainBlock {
+    try {
+      const chainBlock = readBlock(block, this.source.chaincodeName);
+      this.applied += applyBlock(this.db, chainBlock);
+      return chainBlock;
+    } catch (err) {
+      const blockNumber = block.getHeader()?.getNumber();
+      this.log.error({ err, blockNumber, retryInMs: this.delayMs }, 'index: cannot apply block; reading it again after a pause');
+      throw new BlockNotApplied(`block ${blockNumber} not applied`, { cause: err });
+    }
   }
 
   private reached(target: IndexTarget): boolean {

@@ -6,15 +6,16 @@
 import {
   canonicalJson,
   type AccessBatch,
+  type AnchoredAccessEvent,
   type Death,
   type DisbursementBatch,
   type DisbursementLine,
   type Eligibility,
+  type LedgerChange,
   type Overpayment,
   type Programme,
   type SystemRecord,
 } from '@welfare-ledger/chaincode/lib';
-import type { AnchoredAccessEvent, IndexedChange } from './chain-events';
 import { type IndexDb, statement } from './sqlite';
 
 /** Where a change sits on the chain. */
@@ -25,7 +26,7 @@ export interface ChangePlace {
   changeIndex: number;
 }
 
-export function writeChange(db: IndexDb, place: ChangePlace, change: IndexedChange): void {
+export function writeChange(db: IndexDb, place: ChangePlace, change: LedgerChange): void {
   switch (change.kind) {
     case 'Programme':
       return writeProgramme(db, place, change.record);
@@ -46,7 +47,7 @@ export function writeChange(db: IndexDb, place: ChangePlace, change: IndexedChan
     case 'AccessEvent':
       return writeAccessEvent(db, place, change.record);
     default:
-      // A kind this index does not know yet: its table comes with a schema version and a rebuild.
+      // A kind this index does not know yet: its table comes with a new schema version and a rebuild.
       return;
   }
 }
@@ -124,7 +125,7 @@ function writeBatch(db: IndexDb, place: ChangePlace, batch: DisbursementBatch): 
 }
 
 /** What a change did to a line: posted or rejected it, or settled or returned it. */
-export function lineAction(line: DisbursementLine, txId: string): string {
+function lineAction(line: DisbursementLine, txId: string): string {
   if (line.settlement && line.settlement.txId === txId) return line.settlement.outcome;
   return line.status === 'REJECTED' ? 'REJECTED' : 'POSTED';
 }

@@ -4,7 +4,13 @@
  * chain (block, transaction index in the block, change index in the event), which is the one
  * order every answer uses. `record` columns hold the record as the ledger announced it.
  */
+import * as path from 'node:path';
 import { type IndexDb, openSqlite } from './sqlite';
+
+/** Where the gateway keeps its index: `<stateDir>/index.db`. */
+export function indexFile(stateDir: string): string {
+  return path.join(stateDir, 'index.db');
+}
 
 /** Bump when a table changes: an index of another version is rebuilt, never migrated. */
 export const INDEX_SCHEMA_VERSION = 1;

@@ -1,32 +1,14 @@
 /**
- * The slice of better-sqlite3 the index uses, typed here because the package ships no types
- * of its own. Statements run synchronously; `transaction` wraps a function in BEGIN/COMMIT
- * (a SAVEPOINT when nested) and rolls back if it throws.
+ * The index's SQLite handle (better-sqlite3: synchronous; `transaction` wraps a function in
+ * BEGIN/COMMIT, a SAVEPOINT when nested, and rolls back if it throws) and a per-database cache
+ * of prepared statements.
  */
-export interface RunResult {
-  changes: number;
-}
+import Database from 'better-sqlite3';
 
-export interface Statement {
-  run(...params: unknown[]): RunResult;
-  get(...params: unknown[]): unknown;
-  all(...params: unknown[]): unknown[];
-}
-
-export interface IndexDb {
-  prepare(sql: string): Statement;
-  exec(sql: string): IndexDb;
-  pragma(source: string, options?: { simple?: boolean }): unknown;
-  transaction<F extends (...args: never[]) => unknown>(fn: F): F;
-  close(): void;
-  readonly open: boolean;
-}
-
-type DatabaseConstructor = new (file: string) => IndexDb;
+export type IndexDb = Database.Database;
+export type Statement = Database.Statement;
 
 export function openSqlite(file: string): IndexDb {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Database = require('better-sqlite3') as DatabaseConstructor;
   return new Database(file);
 }
 

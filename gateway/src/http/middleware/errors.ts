@@ -3,10 +3,11 @@ import type { Logger } from 'pino';
 import { ApiError } from '../../errors';
 
 /** Body-parser and Koa errors that carry a status: what they mean to a caller. */
-function fromHttpError(err: { status?: number; type?: string }): ApiError | undefined {
+function fromHttpError(err: { status?: number; type?: string; body?: unknown }): ApiError | undefined {
   if (err.status === 413) return new ApiError(413, 'PAYLOAD_TOO_LARGE', 'the request body is larger than allowed');
   if (err.status === 415) return new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send application/json');
-  if (err.status === 400 && err.type === 'entity.parse.failed') return new ApiError(400, 'MALFORMED_JSON', 'the body is not valid JSON');
+  // co-body (under koa-bodyparser) marks a body it could not parse as JSON with status 400 and the raw text.
+  if (err.status === 400 && err.body !== undefined) return new ApiError(400, 'MALFORMED_JSON', 'the body is not valid JSON');
   if (err.status && err.status >= 400 && err.status < 500) return new ApiError(err.status, 'BAD_REQUEST', 'the request cannot be read');
   return undefined;
 }

@@ -1,0 +1,56 @@
+/**
+ * Reads answered from the off-chain index: a beneficiary's whole history, summaries and anomalies,
+ * access-event lookups. Every answer carries txIds for proofs. Reads first wait until the index
+ * holds every block this gateway has committed to, so a caller reads its own writes.
+ */
+import type { AccessPurpose } from '@welfare-ledger/chaincode/lib';
+import type { Caller } from '../auth/roles';
+import { notFound, unavailable } from '../errors';
+import * as queries from '../index/queries';
+import { logGatewayRead } from './access-events';
+import type { Services } from './context';
+
+const FRESHNESS_WAIT_MS = 10_000;
+
+async function upToDate(s: Services): Promise<void> {
+  if (!(await s.follower.waitFor(s.ledger.lastCommittedBlock, FRESHNESS_WAIT_MS))) {
+    throw unavailable('the query index is behind the chain; try again');
+  }
+}
+
+/** Everything the ledger knows about one person, in chain order; the read itself is logged first. */
+export async function beneficiaryHistory(
+  s: Services,
+  caller: Caller,
+  who: { citizenId?: string; subjectRef?: string },
+  request: { purpose: AccessPurpose; limit?: number; cursor?: string },
+) {
+  const subjectRef = who.subjectRef ?? s.pseudonyms.subjectRef(who.citizenId!);
+  await upToDate(s);
+  const page = queries.beneficiaryHistory(s.index, subjectRef, { limit: request.limit, cursor: request.cursor });
+  const logged = await logGatewayRead(s, caller, {
+    subjectRef,
+    datasetCode: 'WL.BENEFICIARY_HISTORY',
+    fields: ['eligibility', 'disbursements', 'deaths', 'overpayments', 'accessEvents'],
+    purpose: request.purpose,
+    resultCount: page.items.length,
+  });
+  return { subjectRef, ...page, accessEvent: { eventId: logged.eventId, txId: logged.txId } };
+}
+
+export async function summaries(s: Services, filter: queries.SummaryFilter) {
+  await upToDate(s);
+  return queries.summaries(s.index, filter);
+}
+
+export async function anomalies(s: Services, filter: queries.AnomalyFilter) {
+  await upToDate(s);
+  return queries.anomalies(s.index, filter);
+}
+
+export async function accessEvent(s: Services, eventId: string) {
+  await upToDate(s);
+  const found = queries.accessEvent(s.index, eventId);
+  if (!found) throw notFound(`no access event ${eventId}`);
+  return found;
+}
