@@ -26,7 +26,9 @@ export async function request(method: string, route: string, as?: SystemName, bo
   const headers: Record<string, string> = {};
   if (as) headers.authorization = `Bearer ${apiKey(as)}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(GATEWAY_URL + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const send = () => fetch(GATEWAY_URL + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  // A kept-alive connection from before a gateway restart fails once; a new one is opened on retry.
+  const res = await send().catch(send);
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
