@@ -27,8 +27,14 @@ function connect(mspId) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-/** Submits `total` transactions, `concurrency` in flight, each timed from submit to commit. */
-async function load(contract, total, argsFor, fn, inFlight = CONCURRENCY) {
+/** A transaction as a bench operation: submitted with submitAsync, done when its commit status is in. */
+const submitting = (contract, fn, argsFor) => async (i) => {
+  const submitted = await contract.submitAsync(fn, { arguments: argsFor(i) });
+  return (await submitted.getStatus()).successful;
+};
+
+/** Runs `op(0..total-1)`, `inFlight` at a time, timing each from start to done. */
+async function run(label, total, op, inFlight = CONCURRENCY) {
   const latencies = [];
   let next = 0;
   let failed = 0;
@@ -38,12 +44,10 @@ async function load(contract, total, argsFor, fn, inFlight = CONCURRENCY) {
       const i = next++;
       const t0 = process.hrtime.bigint();
       try {
-        const submitted = await contract.submitAsync(fn, { arguments: argsFor(i) });
-        const status = await submitted.getStatus();
-        if (!status.successful) failed++;
+        if (!(await op(i))) failed++;
       } catch (err) {
         failed++;
-        if (failed <= 3) console.error(`  ${fn} failed: ${err.message}`);
+        if (failed <= 3) console.error(`  ${label} failed: ${err.message}`);
       }
       latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
@@ -84,37 +88,39 @@ async function main() {
   const results = {};
   try {
     // Warm-up: the first calls start and JIT-compile the chaincode processes on every peer.
-    await load(finance.contract, 100, (i) => [`warmup-${tag}-${i}`, 'v'], 'bench:PutValue');
+    await run('bench:PutValue', 100, submitting(finance.contract, 'bench:PutValue', (i) => [`warmup-${tag}-${i}`, 'v']));
     console.log(`\nplain write: bench:PutValue x${TOTAL}, ${CONCURRENCY} in flight`);
-    results.plainWrite = await load(finance.contract, TOTAL, (i) => [`bench-${tag}-${i}`, 'v'], 'bench:PutValue');
+    results.plainWrite = await run('bench:PutValue', TOTAL, submitting(finance.contract, 'bench:PutValue', (i) => [`bench-${tag}-${i}`, 'v']));
 
     console.log(`single disbursement: disbursement:PostDisbursement x${TOTAL}`);
     const programmeId = `BENCH_${tag}`;
     await civil.contract.submitTransaction('programme:CreateProgramme', JSON.stringify({ id: programmeId, nameEn: 'bench', nameZh: '基准', monthlyCapFen: 100000 }));
     const subjects = 50;
-    await load(civil.contract, subjects, (i) => [JSON.stringify({
+    await run('eligibility:Grant', subjects, submitting(civil.contract, 'eligibility:Grant', (i) => [JSON.stringify({
       subjectRef: subjectRef(i), programmeId, validFrom: '1990-01-01', validTo: null, districtCode: '310104',
       decisionRef: `BENCH-${i}`, evidence: [], checks: [{ check: 'IDENTITY', result: 'PASS', sourceSystem: 'bench' }],
-    })], 'eligibility:Grant');
-    results.singleDisbursement = await load(finance.contract, TOTAL, (i) => [JSON.stringify({
+    })]));
+    results.singleDisbursement = await run('disbursement:PostDisbursement', TOTAL, submitting(finance.contract, 'disbursement:PostDisbursement', (i) => [JSON.stringify({
       lineId: `BENCH-${tag}-${i}`, programmeId, period: periodFor(Math.floor(i / subjects)), subjectRef: subjectRef(i % subjects),
       amountFen: 10000, accountRef: subjectRef(-1 - i), kind: 'REGULAR',
-    })], 'disbursement:PostDisbursement');
+    })]));
 
     const linesPerBatch = 500;
     const batches = Number(process.env.WELFARE_BENCH_BATCHES ?? 10);
     console.log(`disbursement batches: ${batches} x ${linesPerBatch} lines (disbursement:PostBatch), 2 in flight`);
-    await load(civil.contract, linesPerBatch - subjects, (i) => [JSON.stringify({
+    await run('eligibility:Grant', linesPerBatch - subjects, submitting(civil.contract, 'eligibility:Grant', (i) => [JSON.stringify({
       subjectRef: subjectRef(subjects + i), programmeId, validFrom: '1990-01-01', validTo: null, districtCode: '310104',
       decisionRef: `BENCH-${subjects + i}`, evidence: [], checks: [{ check: 'IDENTITY', result: 'PASS', sourceSystem: 'bench' }],
-    })], 'eligibility:Grant');
-    const batchRun = await load(finance.contract, batches, (b) => [JSON.stringify({
+    })]));
+    const batchRun = await run('disbursement:PostBatch', batches, submitting(finance.contract, 'disbursement:PostBatch', (b) => [JSON.stringify({
       batchId: `BENCH-${tag}-B${b}`, programmeId, period: periodFor(600 + b),
       lines: Array.from({ length: linesPerBatch }, (_, i) => ({
         lineId: `BENCH-${tag}-B${b}-${i}`, subjectRef: subjectRef(i), amountFen: 10000, accountRef: subjectRef(-1 - i), kind: 'REGULAR',
       })),
-    })], 'disbursement:PostBatch', 2);
+    })]), 2);
     results.batchOf500 = { ...batchRun, linesPerSecond: (batchRun.txs - batchRun.failed) * linesPerBatch / batchRun.seconds };
+
+    results.accessEventsHttp = await accessEventsThroughGateway();
     results.stackRssMiB = stackRssMiB();
   } finally {
     civil.close();
@@ -124,11 +130,35 @@ async function main() {
   if (process.env.WELFARE_KEEP_BENCH_NETWORK !== '1') script('network-down.sh');
 }
 
+/**
+ * Access events through the gateway's HTTP API: many concurrent clients, each posting one event at
+ * a time and timing until the answer (an answer means anchored and committed on the chain).
+ */
+async function accessEventsThroughGateway() {
+  script('gateway-start.sh');
+  const keys = JSON.parse(readFileSync(path.join(RUN_DIR, 'gateway', 'bootstrap-keys.json'), 'utf8'));
+  const url = `http://127.0.0.1:${env.WELFARE_GATEWAY_PORT}/v1/access-events`;
+  const headers = { authorization: `Bearer ${keys['audit-system'].apiKey}`, 'content-type': 'application/json' };
+  const total = Number(process.env.WELFARE_BENCH_ACCESS_EVENTS ?? 5000);
+  const clients = Number(process.env.WELFARE_BENCH_ACCESS_CLIENTS ?? 200);
+  console.log(`access events through HTTP: ${total} events from ${clients} concurrent clients`);
+  const event = (i) => JSON.stringify({
+    eventId: `BENCH-${tag}-${i}`, subjectRef: subjectRef(i % 1000), datasetCode: 'JM.T01', fields: ['name', 'disabilityLevel'],
+    purpose: 'DISBURSEMENT_VERIFICATION', legalBasis: 'bench', accessedAt: '2026-11-01T00:00:00Z', resultCount: 1,
+  });
+  const post = (i) => fetch(url, { method: 'POST', headers, body: event(i) }).then(async (res) => {
+    if (res.status !== 201) throw new Error(`HTTP ${res.status} ${await res.text()}`);
+  });
+  await Promise.all(Array.from({ length: 20 }, (_, i) => post(`warmup-${i}`)));
+  const measured = await run('POST /v1/access-events', total, async (i) => (await post(i), true), clients);
+  return { ...measured, eventsPerSecond: measured.tps };
+}
+
 function report(results) {
   const base = results.plainWrite.tps;
   const rows = Object.entries(results).filter(([, r]) => typeof r === 'object').map(([name, r]) => ({
     benchmark: name, 'tx/s': r.tps.toFixed(1), 'vs plain write': (r.tps / base).toFixed(2), 'p50 ms': r.p50Ms.toFixed(0), 'p99 ms': r.p99Ms.toFixed(0), failed: r.failed,
-    'lines/s': r.linesPerSecond ? r.linesPerSecond.toFixed(0) : '', 'lines/s vs plain tx/s': r.linesPerSecond ? (r.linesPerSecond / base).toFixed(1) : '',
+    'records/s': (r.linesPerSecond ?? r.eventsPerSecond ?? r.tps).toFixed(0), 'records/s vs plain tx/s': ((r.linesPerSecond ?? r.eventsPerSecond ?? r.tps) / base).toFixed(1),
   }));
   console.log('');
   console.table(rows);
