@@ -139,8 +139,8 @@ async function accessEventsThroughGateway() {
   const keys = JSON.parse(readFileSync(path.join(RUN_DIR, 'gateway', 'bootstrap-keys.json'), 'utf8'));
   const url = `http://127.0.0.1:${env.WELFARE_GATEWAY_PORT}/v1/access-events`;
   const headers = { authorization: `Bearer ${keys['audit-system'].apiKey}`, 'content-type': 'application/json' };
-  const total = Number(process.env.WELFARE_BENCH_ACCESS_EVENTS ?? 5000);
-  const clients = Number(process.env.WELFARE_BENCH_ACCESS_CLIENTS ?? 200);
+  const total = Number(process.env.WELFARE_BENCH_ACCESS_EVENTS ?? 10000);
+  const clients = Number(process.env.WELFARE_BENCH_ACCESS_CLIENTS ?? 1000);
   console.log(`access events through HTTP: ${total} events from ${clients} concurrent clients`);
   const event = (i) => JSON.stringify({
     eventId: `BENCH-${tag}-${i}`, subjectRef: subjectRef(i % 1000), datasetCode: 'JM.T01', fields: ['name', 'disabilityLevel'],
@@ -162,7 +162,7 @@ function report(results) {
   }));
   console.log('');
   console.table(rows);
-  console.log(`resident memory of the whole stack (3 orderers, 3 peers, 3 chaincode processes): ${results.stackRssMiB} MiB`);
+  console.log(`resident memory of the whole stack (3 orderers, 3 peers, 3 chaincode processes, gateway): ${results.stackRssMiB} MiB`);
   mkdirSync(path.join(REPO, 'bench-results'), { recursive: true });
   const file = path.join(REPO, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), total: TOTAL, concurrency: CONCURRENCY, results }, null, 2) + '\n');

@@ -15,7 +15,8 @@ node scripts/demo-data.js "http://127.0.0.1:$port" "$RUN_DIR/gateway/bootstrap-k
 cat <<MSG
 
 welfare-ledger is running.
-  gateway        http://127.0.0.1:$port   (health: /health)
+  gateway        http://127.0.0.1:$port   (health: /health, metrics: /metrics)
+  API docs       http://127.0.0.1:$port/docs   (OpenAPI: /openapi.json)
   API keys       $RUN_DIR/gateway/bootstrap-keys.json   (mode 0600; one admin and one system key per org)
   run directory  $RUN_DIR   (logs/, pids/, crypto/, ledgers)
   status         npm run network:status
