@@ -31,7 +31,7 @@ async function call(apiKey, path, body) {
     body: JSON.stringify(body),
   });
   const json = await res.json();
-  if (res.ok) return 'written';
+  if (res.ok) return 'posted (a repeat returns the first record)';
   if (res.status === 409) return 'already there';
   throw new Error(`${path}: ${res.status} ${JSON.stringify(json.error)}`);
 }

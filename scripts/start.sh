@@ -8,6 +8,7 @@ bash scripts/install-fabric.sh
 bash scripts/network-up.sh
 npm run build --silent
 bash scripts/deploy-chaincode.sh
+bash scripts/gateway-stop.sh   # a running gateway may be older code than what was just built
 bash scripts/gateway-start.sh
 source scripts/network-env.sh
 port="${WELFARE_GATEWAY_PORT:-8080}"

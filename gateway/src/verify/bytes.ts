@@ -1,0 +1,28 @@
+/** Byte encodings used in proof bundles: hashes in lowercase hex, raw protobuf bytes in base64. */
+
+export function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
+}
+
+export function fromHex(text: string): Buffer {
+  if (!/^([0-9a-fA-F]{2})*$/.test(text)) throw new Error(`not hex: ${text.slice(0, 20)}`);
+  return Buffer.from(text, 'hex');
+}
+
+export function base64(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64');
+}
+
+export function fromBase64(text: string): Buffer {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new Error('not base64');
+  return Buffer.from(text, 'base64');
+}
+
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a).equals(Buffer.from(b));
+}
+
+/** The first bytes of a hash, for messages. */
+export function short(hashHex: string): string {
+  return hashHex.length > 16 ? `${hashHex.slice(0, 16)}…` : hashHex;
+}
