@@ -30,7 +30,12 @@ org_admin_msp() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/users/Admin
 orderer_dir() { echo "$ORDERER_ORG_DIR/orderers/$1.orderer.welfare.local"; }
 ORDERER_CA="$ORDERER_ORG_DIR/tlsca/tlsca.orderer.welfare.local-cert.pem"
 
-pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# Running, and not a zombie: a killed node can linger as a zombie until it is reaped.
+pid_alive() {
+  [ -f "$1" ] || return 1
+  local pid; pid="$(cat "$1")"
+  kill -0 "$pid" 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null
+}
 
 # Point the peer CLI at one org's peer, acting as that org's admin.
 use_org_admin() {
