@@ -273,3 +273,17 @@ describe('the life of an API key', () => {
     expect((await get('/v1/programmes', 'finance-system')).status).toBe(200);
   });
 });
+
+describe('the published API', () => {
+  it('/openapi.json lists exactly the routes the gateway serves: each one answers, none is "no route"', async () => {
+    const doc = (await get('/openapi.json')).body;
+    const operations = Object.entries(doc.paths).flatMap(([p, methods]) => Object.keys(methods as object).map((m) => [m.toUpperCase(), p] as const));
+    expect(operations.length).toBeGreaterThanOrEqual(30);
+    for (const [method, p] of operations) {
+      const concrete = p.replace(/\{[^}]+\}/g, 'X');
+      const answer = await request(method, concrete, 'audit-system', method === 'GET' ? undefined : {});
+      expect({ method, p, noRoute: /^no route/.test(answer.body?.error?.message ?? '') }).toEqual({ method, p, noRoute: false });
+    }
+    expect((await request('GET', '/v1/not-in-the-document', 'audit-system')).body.error.message).toMatch(/^no route/);
+  });
+});

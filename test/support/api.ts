@@ -30,7 +30,8 @@ export async function request(method: string, route: string, as?: SystemName, bo
   // A kept-alive connection from before a gateway restart fails once; a new one is opened on retry.
   const res = await send().catch(send);
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const json = (res.headers.get('content-type') ?? '').includes('application/json');
+  return { status: res.status, body: json && text ? JSON.parse(text) : text || undefined };
 }
 
 export const post = (route: string, as: SystemName, body: unknown) => request('POST', route, as, body);

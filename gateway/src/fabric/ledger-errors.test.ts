@@ -1,0 +1,45 @@
+import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
+import { GatewayError } from '@hyperledger/fabric-gateway';
+import { ApiError } from '../errors';
+import { notCommitted, toApiError, validationCodeName } from './ledger-errors';
+
+function gatewayError(code: number, ...peerMessages: string[]): GatewayError {
+  return new GatewayError({
+    code,
+    message: 'endorse failed',
+    details: peerMessages.map((message, i) => ({ address: `peer${i}`, mspId: 'FinanceMSP', message })),
+    cause: {} as ServiceError,
+  });
+}
+
+describe('what a Fabric failure means to a caller', () => {
+  it('a chaincode rule refusal keeps its reason code and is a 422', () => {
+    const err = toApiError(gatewayError(GrpcStatus.ABORTED, 'chaincode response 500, [DUPLICATE] line L2: already paid'));
+    expect(err).toMatchObject({ status: 422, code: 'DUPLICATE', message: 'line L2: already paid' });
+  });
+
+  it('a conflict is a 409 and a refusal by role a 403', () => {
+    expect(toApiError(gatewayError(GrpcStatus.ABORTED, '[BATCH_CONFLICT] different content')).status).toBe(409);
+    expect(toApiError(gatewayError(GrpcStatus.ABORTED, '[FORBIDDEN] only FinanceMSP')).status).toBe(403);
+  });
+
+  it('an unreachable network is a 503 that tells the caller to retry', () => {
+    expect(toApiError(gatewayError(GrpcStatus.UNAVAILABLE))).toMatchObject({ status: 503, code: 'NETWORK_UNAVAILABLE' });
+    expect(toApiError(gatewayError(GrpcStatus.DEADLINE_EXCEEDED)).status).toBe(503);
+  });
+
+  it('anything else says nothing about the internals', () => {
+    expect(toApiError(gatewayError(GrpcStatus.INTERNAL, 'panic: at peer.go:42'))).toMatchObject({ status: 502, message: 'the ledger refused the request' });
+    expect(toApiError(new Error('/home/x/secret/path'))).toMatchObject({ status: 500, message: 'internal error' });
+  });
+
+  it('an ApiError passes through unchanged', () => {
+    const err = new ApiError(404, 'NOT_FOUND', 'no such line');
+    expect(toApiError(err)).toBe(err);
+  });
+
+  it('a transaction marked invalid is a 409 naming Fabric’s validation code', () => {
+    expect(validationCodeName(11)).toBe('MVCC_READ_CONFLICT');
+    expect(notCommitted('tx1', 11)).toMatchObject({ status: 409, code: 'TX_INVALID', details: { txId: 'tx1' } });
+  });
+});
