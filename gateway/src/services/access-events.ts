@@ -9,18 +9,13 @@ import { ApiError } from '../errors';
 import type { AnchoredEvent } from './access-log';
 import { actorFor, type Services } from './context';
 
-export interface AccessEventInput {
+/** An access event as a system posts it: ids optional, the subject as a citizen ID or a subjectRef. */
+export type AccessEventInput = Omit<AccessEvent, 'eventId' | 'accessorSystemId' | 'subjectRef'> & {
   eventId?: string;
   accessorSystemId?: string;
   citizenId?: string;
   subjectRef?: string;
-  datasetCode: string;
-  fields: string[];
-  purpose: AccessPurpose;
-  legalBasis: string;
-  accessedAt: string;
-  resultCount: number;
-}
+};
 
 const newEventId = () => `AE-${randomUUID()}`;
 
