@@ -58,8 +58,4 @@ export class KeyStore {
   setStatus(systemId: string, status: Exclude<KeyStatus, 'ACTIVE'>): void {
     this.db.prepare('UPDATE api_keys SET status = ? WHERE system_id = ?').run(status, systemId);
   }
-
-  updateRoles(systemId: string, roles: Role[]): void {
-    this.db.prepare('UPDATE api_keys SET roles = ? WHERE system_id = ?').run(JSON.stringify(roles), systemId);
-  }
 }

@@ -63,10 +63,6 @@ export class Ledger {
     return this.config.network.orgs;
   }
 
-  holds(mspId: string): boolean {
-    return this.config.heldOrgs.includes(mspId);
-  }
-
   async submit<T>(actor: Actor, fn: string, args: string[]): Promise<Receipt<T>> {
     const contract = this.contract(actor);
     const timer = fabricSubmitSeconds.startTimer({ function: fn });
@@ -94,16 +90,6 @@ export class Ledger {
     try {
       const result = await this.contract(actor).evaluateTransaction(fn, ...args);
       return JSON.parse(decoder.decode(result)) as T;
-    } catch (err) {
-      throw toApiError(err);
-    }
-  }
-
-  /** Evaluates on one org's peer (whatever org the caller is), e.g. to compare peers. */
-  async evaluateOnPeer<T>(peerMspId: string, fn: string, args: string[]): Promise<T> {
-    const contract = this.peerGateways.get(peerMspId)!.getNetwork(this.config.network.channel).getContract(this.config.network.chaincode);
-    try {
-      return JSON.parse(decoder.decode(await contract.evaluateTransaction(fn, ...args))) as T;
     } catch (err) {
       throw toApiError(err);
     }
