@@ -7,6 +7,7 @@ const { execFileSync } = require('node:child_process');
 const { mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { connectAs, newPeerClient } = require('../gateway/dist/fabric/connection');
+const { benchProofs } = require('./bench-proofs');
 
 const REPO = path.resolve(__dirname, '..');
 const RUN_DIR = process.env.WELFARE_BENCH_RUN_DIR ?? path.join(REPO, '.network-bench');
@@ -86,6 +87,7 @@ async function main() {
   const civil = connect('CivilAffairsMSP');
   const finance = connect('FinanceMSP');
   const results = {};
+  let proofs;
   try {
     // Warm-up: the first calls start and JIT-compile the chaincode processes on every peer.
     await run('bench:PutValue', 100, submitting(finance.contract, 'bench:PutValue', (i) => [`warmup-${tag}-${i}`, 'v']));
@@ -122,11 +124,13 @@ async function main() {
 
     results.accessEventsHttp = await accessEventsThroughGateway();
     results.stackRssMiB = stackRssMiB();
+    const keys = JSON.parse(readFileSync(path.join(RUN_DIR, 'gateway', 'bootstrap-keys.json'), 'utf8'));
+    proofs = await benchProofs({ runDir: RUN_DIR, gatewayUrl: `http://127.0.0.1:${env.WELFARE_GATEWAY_PORT}`, auditorKey: keys['audit-system'].apiKey });
   } finally {
     civil.close();
     finance.close();
   }
-  report(results);
+  report(results, proofs);
   if (process.env.WELFARE_KEEP_BENCH_NETWORK !== '1') script('network-down.sh');
 }
 
@@ -154,7 +158,7 @@ async function accessEventsThroughGateway() {
   return { ...measured, eventsPerSecond: measured.tps };
 }
 
-function report(results) {
+function report(results, proofs) {
   const base = results.plainWrite.tps;
   const rows = Object.entries(results).filter(([, r]) => typeof r === 'object').map(([name, r]) => ({
     benchmark: name, 'tx/s': r.tps.toFixed(1), 'vs plain write': (r.tps / base).toFixed(2), 'p50 ms': r.p50Ms.toFixed(0), 'p99 ms': r.p99Ms.toFixed(0), failed: r.failed,
@@ -162,10 +166,14 @@ function report(results) {
   }));
   console.log('');
   console.table(rows);
+  console.log(
+    `proofs: ${proofs.bundlesPerSecond.toFixed(0)} bundles verified/s offline, ${proofs.bundlesFetchedPerSecond.toFixed(1)} bundles built/s over HTTP, ` +
+      `whole-chain audit ${proofs.auditTxPerSecond.toFixed(0)} tx/s (${(proofs.auditTxPerSecond / base).toFixed(1)}x plain-write tx/s)`,
+  );
   console.log(`resident memory of the whole stack (3 orderers, 3 peers, 3 chaincode processes, gateway): ${results.stackRssMiB} MiB`);
   mkdirSync(path.join(REPO, 'bench-results'), { recursive: true });
   const file = path.join(REPO, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), total: TOTAL, concurrency: CONCURRENCY, results }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), total: TOTAL, concurrency: CONCURRENCY, results, proofs }, null, 2) + '\n');
   console.log(`written ${path.relative(REPO, file)}`);
 }
 

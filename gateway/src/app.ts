@@ -19,13 +19,16 @@ import { operationRoutes } from './http/routes/docs';
 import { eligibilityRoutes } from './http/routes/eligibility';
 import { healthRoutes } from './http/routes/health';
 import { programmeRoutes } from './http/routes/programmes';
+import { proofRoutes } from './http/routes/proofs';
 import { reportRoutes } from './http/routes/reports';
 import { systemRoutes } from './http/routes/systems';
+import type { ProofService } from './proofs/proof-service';
 import type { Services } from './services/context';
 import type { StateDb } from './store/state-db';
 
 export interface AppDeps extends Services {
   state: StateDb;
+  proofs: ProofService;
   log: Logger;
   bodyLimitBytes: number;
 }
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps): Koa {
     ...disbursementRoutes(deps),
     ...accessEventRoutes(deps),
     ...reportRoutes(deps),
+    ...proofRoutes(deps, deps.proofs),
   ];
   const open: RouteSpec[] = [...healthRoutes(deps.ledger), ...operationRoutes(() => [...open, ...api])];
 

@@ -12,6 +12,7 @@ import { IndexFollower } from './index/follower';
 import { indexFile, openIndex } from './index/schema';
 import { trackIndexLag } from './metrics';
 import { Pseudonymizer } from './privacy/pseudonym';
+import { ProofService } from './proofs/proof-service';
 import { AccessLog } from './services/access-log';
 import { ActiveSystems } from './services/active-systems';
 import { registerBootstrapSystems } from './services/bootstrap';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     systems: new ActiveSystems(ledger),
     index,
     follower,
+    proofs: new ProofService(config),
     bodyLimitBytes: config.bodyLimitBytes,
   };
   const server = createApp(deps).listen(config.port, config.host, () => {

@@ -8,6 +8,7 @@ import type { Context } from 'koa';
 import type { z } from 'zod';
 import type { Caller, Role } from '../auth/roles';
 import { requireRole } from './middleware/auth';
+import { proofLink } from '../proofs/links';
 import { parse } from './validate';
 
 export interface RouteInput<B, Q> {
@@ -54,9 +55,18 @@ export function mount(router: Router, specs: RouteSpec[]): void {
       };
       const result = await spec.handle(input);
       ctx.status = ctx.state.statusOverride ?? spec.status ?? 200;
-      ctx.body = result;
+      ctx.body = withProofLink(result);
       const txId = (result as { txId?: unknown } | undefined)?.txId;
       if (typeof txId === 'string') ctx.state.txId = txId;
     });
   }
+}
+
+/** A receipt (an answer with a txId and a blockNumber) says where its proof is. */
+function withProofLink(result: unknown): unknown {
+  const receipt = result as { txId?: unknown; blockNumber?: unknown } | undefined;
+  if (receipt && typeof receipt.txId === 'string' && typeof receipt.blockNumber === 'number') {
+    return { ...receipt, proof: proofLink(receipt.txId) };
+  }
+  return result;
 }

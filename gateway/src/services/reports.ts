@@ -7,6 +7,7 @@ import type { AccessPurpose } from '@welfare-ledger/chaincode/lib';
 import type { Caller } from '../auth/roles';
 import { notFound, unavailable } from '../errors';
 import * as queries from '../index/queries';
+import { accessEventProofLink, proofLink } from '../proofs/links';
 import { logGatewayRead } from './access-events';
 import type { Services } from './context';
 
@@ -35,7 +36,11 @@ export async function beneficiaryHistory(
     purpose: request.purpose,
     resultCount: page.items.length,
   });
-  return { subjectRef, ...page, accessEvent: { eventId: logged.eventId, txId: logged.txId } };
+  const items = page.items.map((item) => ({
+    ...item,
+    proof: item.kind === 'AccessEvent' ? accessEventProofLink((item.record as { eventId: string }).eventId) : proofLink(item.txId),
+  }));
+  return { subjectRef, ...page, items, accessEvent: { eventId: logged.eventId, txId: logged.txId } };
 }
 
 export async function summaries(s: Services, filter: queries.SummaryFilter) {

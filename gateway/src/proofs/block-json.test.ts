@@ -1,0 +1,21 @@
+import { common } from '@hyperledger/fabric-protos';
+import { chainBlocks, disbursementBundle } from '../verify/testing/fixtures';
+import { lastConfigIndex, transactionIndex } from './block-json';
+import { protoBlock } from './testing/fake-chain';
+
+describe('reading blocks for bundles', () => {
+  test('a transaction ordered more than once is found at the copy marked VALID', () => {
+    const b = disbursementBundle();
+    const codes = Buffer.from(b.block.validationCodes, 'hex');
+    expect(transactionIndex(protoBlock(b.block.header, b.block.data, b.block.validationCodes), b.txId)).toBe(codes.indexOf(0));
+    const reordered = Buffer.from([9, 0, 9]);
+    expect(transactionIndex(protoBlock(b.block.header, b.block.data, reordered.toString('hex')), b.txId)).toBe(1);
+    expect(transactionIndex(protoBlock(b.block.header, b.block.data, b.block.validationCodes), 'f'.repeat(64))).toBe(-1);
+  });
+
+  test('the config block in effect is read from the orderer metadata', () => {
+    const blocks = chainBlocks().map((bytes) => common.Block.deserializeBinary(bytes));
+    expect(blocks.map(lastConfigIndex)).toEqual(blocks.map(() => 0));
+    expect(lastConfigIndex(protoBlock(disbursementBundle().block.header))).toBe(0);
+  });
+});

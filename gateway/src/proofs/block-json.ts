@@ -1,0 +1,46 @@
+/** A Fabric block as the bundle carries it: header fields in hex, data entries in base64, validation codes in hex. */
+import { common } from '@hyperledger/fabric-protos';
+import { base64, hex } from '../verify/bytes';
+import type { BlockJson, HeaderJson } from '../verify/bundle';
+
+export function headerJson(block: common.Block): HeaderJson {
+  const header = block.getHeader();
+  if (!header) throw new Error('the block has no header');
+  return { number: header.getNumber(), previousHash: hex(header.getPreviousHash_asU8()), dataHash: hex(header.getDataHash_asU8()) };
+}
+
+export function blockJson(block: common.Block): BlockJson {
+  return { header: headerJson(block), data: block.getData()!.getDataList_asU8().map(base64) };
+}
+
+/** The block's TRANSACTIONS_FILTER metadata: one validation code per data entry. */
+export function validationCodesOf(block: common.Block): Uint8Array {
+  return block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ?? new Uint8Array();
+}
+
+/** The number of the config block in effect for this block (orderer metadata, SIGNATURES slot). */
+export function lastConfigIndex(block: common.Block): number {
+  const bytes = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.SIGNATURES];
+  if (!bytes || bytes.length === 0) return 0;
+  const value = common.Metadata.deserializeBinary(bytes).getValue_asU8();
+  return common.OrdererBlockMetadata.deserializeBinary(value).getLastConfig()?.getIndex() ?? 0;
+}
+
+/**
+ * The position of a transaction in a block's data, by its channel-header txId; -1 if absent.
+ * The same envelope can be ordered more than once (later copies are marked DUPLICATE_TXID):
+ * the copy marked VALID is preferred, else the first.
+ */
+export function transactionIndex(block: common.Block, txId: string): number {
+  const codes = validationCodesOf(block);
+  const positions = block
+    .getData()!
+    .getDataList_asU8()
+    .flatMap((entry, i) => (txIdOf(entry) === txId ? [i] : []));
+  return positions.find((i) => codes[i] === 0) ?? positions[0] ?? -1;
+}
+
+function txIdOf(entry: Uint8Array): string {
+  const payload = common.Payload.deserializeBinary(common.Envelope.deserializeBinary(entry).getPayload_asU8());
+  return common.ChannelHeader.deserializeBinary(payload.getHeader()!.getChannelHeader_asU8()).getTxId();
+}

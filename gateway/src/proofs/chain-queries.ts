@@ -1,0 +1,88 @@
+/**
+ * qscc queries to each org's peer (GetBlockByTxID, GetBlockByNumber, GetChainInfo), under the
+ * client identity of the first org this gateway holds. Its own connections, so that building
+ * proofs needs nothing private from the Ledger.
+ */
+import type * as grpc from '@grpc/grpc-js';
+import { type Contract, type Gateway, type Signer, signers } from '@hyperledger/fabric-gateway';
+import { common } from '@hyperledger/fabric-protos';
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { GatewayConfig, OrgConnection } from '../config';
+import { connectAs, newPeerClient } from '../fabric/connection';
+import { hex } from '../verify/bytes';
+import { signedPeerAnswer } from './peer-attestation';
+
+export interface PeerChainInfo {
+  height: number;
+  currentBlockHash: string;
+}
+
+export class ChainQueries {
+  readonly channel: string;
+  /** The org whose peer answers by default: the first org this gateway holds. */
+  readonly defaultOrg: string;
+  private readonly qscc = new Map<string, Contract>();
+  private readonly clients = new Map<string, grpc.Client>();
+  private readonly signer: Signer;
+  private readonly closers: Array<() => void> = [];
+
+  constructor(private readonly config: GatewayConfig) {
+    this.channel = config.network.channel;
+    this.defaultOrg = config.heldOrgs[0];
+    const reader = this.org(this.defaultOrg);
+    this.signer = signers.newPrivateKeySigner(createPrivateKey(readFileSync(reader.client.key)));
+    for (const org of config.network.orgs) {
+      const client: grpc.Client = newPeerClient(org);
+      this.clients.set(org.mspId, client);
+      const gateway: Gateway = connectAs(client, reader.mspId, reader.client, config.deadlines);
+      this.qscc.set(org.mspId, gateway.getNetwork(this.channel).getContract('qscc'));
+      this.closers.push(() => gateway.close(), () => client.close());
+    }
+  }
+
+  get orgs(): OrgConnection[] {
+    return this.config.network.orgs;
+  }
+
+  org(mspId: string): OrgConnection {
+    const org = this.config.network.orgs.find((o) => o.mspId === mspId);
+    if (!org) throw new Error(`no org ${mspId} in the network description`);
+    return org;
+  }
+
+  holds(mspId: string): boolean {
+    return this.config.heldOrgs.includes(mspId);
+  }
+
+  async blockByTxId(txId: string, mspId = this.defaultOrg): Promise<common.Block> {
+    return common.Block.deserializeBinary(await this.contract(mspId).evaluateTransaction('GetBlockByTxID', this.channel, txId));
+  }
+
+  async blockByNumber(blockNumber: number, mspId = this.defaultOrg): Promise<common.Block> {
+    return common.Block.deserializeBinary(await this.contract(mspId).evaluateTransaction('GetBlockByNumber', this.channel, String(blockNumber)));
+  }
+
+  async chainInfo(mspId = this.defaultOrg): Promise<PeerChainInfo> {
+    const info = common.BlockchainInfo.deserializeBinary(await this.contract(mspId).evaluateTransaction('GetChainInfo', this.channel));
+    return { height: info.getHeight(), currentBlockHash: hex(info.getCurrentblockhash_asU8()) };
+  }
+
+  /**
+   * The ProposalResponse (answer + the peer's signature) of qscc GetTransactionByID on one org's
+   * peer: a ProcessedTransaction with the envelope and that peer's validation code.
+   */
+  signedTransactionStatus(txId: string, mspId: string): Promise<Uint8Array> {
+    return signedPeerAnswer(this.clients.get(mspId)!, this.contract(mspId), this.signer, 'GetTransactionByID', [this.channel, txId], this.config.deadlines.evaluateMs);
+  }
+
+  close(): void {
+    for (const close of this.closers) close();
+  }
+
+  private contract(mspId: string): Contract {
+    const contract = this.qscc.get(mspId);
+    if (!contract) throw new Error(`no peer of ${mspId}`);
+    return contract;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * A peer's signed answer: a qscc query sent straight to one org's peer (Endorser.ProcessProposal),
+ * keeping the whole ProposalResponse — the answer and the peer's signature over it — rather
+ * than only the answer as fabric-gateway's evaluate returns. A peer signs what it answers with
+ * its own identity, so a bundle can carry each org's peer's word on a transaction's validation
+ * code, and the verifier need not trust the one peer that delivered the block.
+ */
+import * as grpc from '@grpc/grpc-js';
+import type { Contract, Signer } from '@hyperledger/fabric-gateway';
+import { gateway, peer } from '@hyperledger/fabric-protos';
+
+const PROCESS_PROPOSAL = '/protos.Endorser/ProcessProposal';
+
+export async function signedPeerAnswer(
+  client: grpc.Client,
+  qscc: Contract,
+  signer: Signer,
+  fn: string,
+  args: string[],
+  deadlineMs: number,
+): Promise<Uint8Array> {
+  const proposal = qscc.newProposal(fn, { arguments: args });
+  const signed = gateway.ProposedTransaction.deserializeBinary(proposal.getBytes()).getProposal();
+  if (!signed) throw new Error('fabric-gateway built no proposal');
+  signed.setSignature(await signer(proposal.getDigest()));
+  const response = await new Promise<peer.ProposalResponse>((resolve, reject) =>
+    client.makeUnaryRequest(
+      PROCESS_PROPOSAL,
+      (message: peer.SignedProposal) => Buffer.from(message.serializeBinary()),
+      (bytes: Buffer) => peer.ProposalResponse.deserializeBinary(bytes),
+      signed,
+      { deadline: Date.now() + deadlineMs },
+      (err, value) => (err || !value ? reject(err ?? new Error('no response')) : resolve(value)),
+    ),
+  );
+  const status = response.getResponse()?.getStatus() ?? 0;
+  if (status !== 200) throw new Error(`the peer answered ${fn} with status ${status}: ${response.getResponse()?.getMessage()}`);
+  return response.serializeBinary();
+}

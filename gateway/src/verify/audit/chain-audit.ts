@@ -1,0 +1,157 @@
+/**
+ * The whole-chain audit: reads every block from a peer of each org, in lockstep, and for each
+ * org's copy checks the data hash, the hash link to the previous block, and re-verifies every
+ * VALID transaction's signatures, certificates and endorsement policy under the channel config
+ * in effect. Then it compares the orgs' copies block by block (header hash, validation codes)
+ * and reports any divergence with the block number.
+ */
+import { common } from '@hyperledger/fabric-protos';
+import { blockDataHash, blockHeaderHash } from '../block-hash';
+import { hex, sameBytes, short } from '../bytes';
+import { APPLICATION_ENDORSEMENT_POLICY, readChannelConfig, type ChannelConfig } from '../fabric/channel-config';
+import { decodeTransaction } from '../fabric/transaction';
+import { VALID, validationCodeName } from '../fabric/validation-codes';
+import type { AuditReport, Finding } from './audit-report';
+import type { BlockSource } from './block-source';
+import { auditTransaction, type TransactionAudit } from './transaction-audit';
+
+export interface AuditOptions {
+  /** The chaincode's endorsement policy (default /Channel/Application/Endorsement). */
+  chaincodePolicy?: string;
+  onProgress?: (blocksDone: number, blocksTotal: number) => void;
+  /** Stop recording findings after this many (default 1000). */
+  maxFindings?: number;
+}
+
+interface OrgCopy {
+  org: string;
+  blocks: AsyncIterator<common.Block>;
+  previousHash: Buffer | null;
+  config: ChannelConfig | null;
+}
+
+interface BlockView {
+  org: string;
+  headerHash: string;
+  validationCodes: string;
+}
+
+interface Tally {
+  transactions: number;
+  validTransactions: number;
+  endorsementsVerified: number;
+}
+
+export async function auditChain(sources: BlockSource[], options: AuditOptions = {}): Promise<AuditReport> {
+  const started = process.hrtime.bigint();
+  const chaincodePolicy = options.chaincodePolicy ?? APPLICATION_ENDORSEMENT_POLICY;
+  const maxFindings = options.maxFindings ?? 1000;
+  const heights = await Promise.all(sources.map((s) => s.height()));
+  const total = Math.min(...heights);
+  const copies: OrgCopy[] = sources.map((s) => ({ org: s.org, blocks: s.blocks(0, total - 1)[Symbol.asyncIterator](), previousHash: null, config: null }));
+  const findings: Finding[] = [];
+  const report = (finding: Finding) => findings.length < maxFindings && findings.push(finding);
+  const tally: Tally = { transactions: 0, validTransactions: 0, endorsementsVerified: 0 };
+  try {
+    for (let n = 0; n < total; n++) {
+      const delivered = await Promise.all(copies.map((copy) => copy.blocks.next()));
+      const verdicts = new Map<string, TransactionAudit>();
+      const views: BlockView[] = [];
+      delivered.forEach((next, i) => {
+        const copy = copies[i];
+        if (next.done) return report({ kind: 'block-number', blockNumber: n, org: copy.org, detail: 'the peer delivered no block' });
+        const view = auditBlock(copy, next.value, n, { chaincodePolicy, verdicts, report, tally: i === 0 ? tally : null });
+        if (view) views.push(view);
+      });
+      compareViews(views, n, report);
+      options.onProgress?.(n + 1, total);
+    }
+  } finally {
+    await Promise.all(copies.map((copy) => copy.blocks.return?.()));
+  }
+  return {
+    ok: findings.length === 0,
+    channelOrgs: sources.map((s, i) => ({ org: s.org, height: heights[i] })),
+    blocks: total,
+    ...tally,
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    findings,
+  };
+}
+
+interface BlockContext {
+  chaincodePolicy: string;
+  /** Verdicts on transactions already re-verified in this block (identical copies are verified once). */
+  verdicts: Map<string, TransactionAudit>;
+  report: (finding: Finding) => void;
+  /** Counts are taken from the first org's copy only. */
+  tally: Tally | null;
+}
+
+function auditBlock(copy: OrgCopy, block: common.Block, n: number, ctx: BlockContext): BlockView | null {
+  const { org } = copy;
+  const header = block.getHeader();
+  if (!header || header.getNumber() !== n) {
+    ctx.report({ kind: 'block-number', blockNumber: n, org, detail: `the peer delivered block ${header?.getNumber()} where block ${n} was due` });
+    return null;
+  }
+  const entries = block.getData()?.getDataList_asU8() ?? [];
+  const dataHash = blockDataHash(entries);
+  if (!sameBytes(dataHash, header.getDataHash_asU8())) {
+    ctx.report({ kind: 'data-hash', blockNumber: n, org, detail: `SHA-256 over the ${entries.length} data entries is ${short(hex(dataHash))}, the header says ${short(hex(header.getDataHash_asU8()))}` });
+  }
+  const headerHash = blockHeaderHash({ number: n, previousHash: header.getPreviousHash_asU8(), dataHash: header.getDataHash_asU8() });
+  if (copy.previousHash && !sameBytes(copy.previousHash, header.getPreviousHash_asU8())) {
+    ctx.report({ kind: 'header-chain', blockNumber: n, org, detail: `the previous hash ${short(hex(header.getPreviousHash_asU8()))} is not the hash of block ${n - 1} as this peer delivered it (${short(hex(copy.previousHash))})` });
+  }
+  copy.previousHash = headerHash;
+  const codes = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ?? new Uint8Array();
+  entries.forEach((entry, i) => auditEntry(copy, entry, i, codes[i], `${hex(dataHash)}:${i}`, n, ctx));
+  return { org, headerHash: hex(headerHash), validationCodes: hex(codes) };
+}
+
+function auditEntry(copy: OrgCopy, entry: Uint8Array, i: number, code: number | undefined, verdictKey: string, n: number, ctx: BlockContext): void {
+  let tx;
+  try {
+    tx = decodeTransaction(entry);
+  } catch (err) {
+    if (code === VALID) ctx.report({ kind: 'undecodable', blockNumber: n, org: copy.org, detail: `data entry ${i}: ${(err as Error).message}` });
+    return;
+  }
+  if (ctx.tally) ctx.tally.transactions++;
+  if (code !== VALID) return;
+  if (tx.type === common.HeaderType.CONFIG) {
+    try {
+      copy.config = readChannelConfig(entry);
+    } catch (err) {
+      ctx.report({ kind: 'undecodable', blockNumber: n, org: copy.org, detail: `config entry ${i}: ${(err as Error).message}` });
+    }
+    return;
+  }
+  if (tx.type !== common.HeaderType.ENDORSER_TRANSACTION) return;
+  if (!copy.config) {
+    ctx.report({ kind: 'endorsement', blockNumber: n, org: copy.org, txId: tx.txId, detail: 'no channel config precedes this transaction' });
+    return;
+  }
+  const key = `${verdictKey}:${copy.config.sequence}`;
+  let verdict = ctx.verdicts.get(key);
+  if (!verdict) ctx.verdicts.set(key, (verdict = auditTransaction(tx, copy.config, ctx.chaincodePolicy)));
+  if (ctx.tally) {
+    ctx.tally.validTransactions++;
+    ctx.tally.endorsementsVerified += verdict.endorsements;
+  }
+  if (verdict.problem) ctx.report({ kind: 'endorsement', blockNumber: n, org: copy.org, txId: tx.txId, detail: verdict.problem });
+}
+
+function compareViews(views: BlockView[], n: number, report: (finding: Finding) => void): void {
+  if (views.length < 2) return;
+  if (new Set(views.map((v) => v.headerHash)).size > 1) {
+    report({ kind: 'divergence', blockNumber: n, detail: `the orgs' peers deliver different blocks: ${views.map((v) => `${v.org} ${short(v.headerHash)}`).join(', ')}` });
+  } else if (new Set(views.map((v) => v.validationCodes)).size > 1) {
+    report({ kind: 'divergence', blockNumber: n, detail: `the orgs' peers report different validation codes: ${views.map((v) => `${v.org} [${codeNames(v.validationCodes)}]`).join(', ')}` });
+  }
+}
+
+function codeNames(codesHex: string): string {
+  return [...Buffer.from(codesHex, 'hex')].map((c) => validationCodeName(c)).join(' ');
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// Proof benchmarks on a running network and gateway (called by scripts/bench.js, or alone):
+// - bundles verified per second: offline verification of real bundles of recent transactions
+//   (fetched once over HTTP, then verified repeatedly in this process);
+// - bundles fetched per second over HTTP (assembly on the gateway: block, headers, config, three
+//   peers' signed answers);
+// - whole-chain audit transactions per second: every block from each org's peer, re-verified and compared.
+//
+//   WELFARE_RUN_DIR=.network node scripts/bench-proofs.js [gatewayUrl]
+'use strict';
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
+const { loadConfig } = require('../gateway/dist/config');
+const { peerBlockSources } = require('../gateway/dist/proofs/peer-block-sources');
+const { auditChain } = require('../gateway/dist/verify/audit/chain-audit');
+const { verifyBundle } = require('../gateway/dist/verify');
+const { decodeTransaction } = require('../gateway/dist/verify/fabric/transaction');
+
+const SAMPLE = Number(process.env.WELFARE_BENCH_PROOF_SAMPLE ?? 50);
+const FETCH_CONCURRENCY = 8;
+const VERIFY_SECONDS = Number(process.env.WELFARE_BENCH_VERIFY_SECONDS ?? 5);
+
+const seconds = (t0) => Number(process.hrtime.bigint() - t0) / 1e9;
+
+/** txIds of VALID welfare transactions in the last blocks, newest first, at most `count`. */
+async function recentTransactions(source, height, count) {
+  const txIds = [];
+  for (let from = height - 1; from >= 0 && txIds.length < count; from -= 20) {
+    const start = Math.max(0, from - 19);
+    const found = [];
+    for await (const block of source.blocks(start, from)) {
+      const codes = block.getMetadata().getMetadataList_asU8()[2];
+      block.getData().getDataList_asU8().forEach((entry, i) => {
+        if (codes[i] !== 0) return;
+        const tx = decodeTransaction(entry);
+        if (tx.actions.some((a) => a.chaincodeName === 'welfare')) found.push(tx.txId);
+      });
+    }
+    txIds.push(...found.reverse());
+  }
+  return [...new Set(txIds)].slice(0, count);
+}
+
+async function benchProofs({ runDir, gatewayUrl, auditorKey }) {
+  const config = loadConfig({ ...process.env, WELFARE_RUN_DIR: runDir });
+  const identity = config.network.orgs.find((o) => o.mspId === 'AuditMSP') ?? config.network.orgs[0];
+  const sources = peerBlockSources(config.network, identity, config.deadlines);
+  try {
+    console.log('proofs: whole-chain audit from every org\'s peer');
+    const audit = await auditChain(sources);
+    if (!audit.ok) console.error(`  the audit found ${audit.findings.length} findings, e.g. ${JSON.stringify(audit.findings[0])}`);
+
+    const txIds = await recentTransactions(sources[0], await sources[0].height(), SAMPLE);
+    console.log(`proofs: ${txIds.length} bundles over HTTP, ${FETCH_CONCURRENCY} at a time`);
+    const bundles = [];
+    let next = 0;
+    let failedFetches = 0;
+    const t0 = process.hrtime.bigint();
+    await Promise.all(Array.from({ length: FETCH_CONCURRENCY }, async () => {
+      while (next < txIds.length) {
+        const txId = txIds[next++];
+        const res = await fetch(`${gatewayUrl}/v1/proofs/tx/${txId}`, { headers: { authorization: `Bearer ${auditorKey}` } });
+        if (res.status === 200) bundles.push(await res.json());
+        else failedFetches++;
+      }
+    }));
+    const fetchSeconds = seconds(t0);
+
+    console.log(`proofs: verifying the bundles offline for ${VERIFY_SECONDS} s`);
+    let verified = 0;
+    let failedVerifications = 0;
+    const t1 = process.hrtime.bigint();
+    while (bundles.length > 0 && (seconds(t1) < VERIFY_SECONDS || verified < bundles.length)) {
+      if (!verifyBundle(bundles[verified % bundles.length]).ok) failedVerifications++;
+      verified++;
+    }
+    const verifySeconds = seconds(t1);
+    const bytes = bundles.map((b) => JSON.stringify(b).length);
+    return {
+      bundlesPerSecond: verified / verifySeconds,
+      bundlesVerified: verified,
+      failedVerifications,
+      bundlesFetchedPerSecond: bundles.length / fetchSeconds,
+      bundlesFetched: bundles.length,
+      failedFetches,
+      meanBundleKiB: bytes.length ? bytes.reduce((a, b) => a + b, 0) / bytes.length / 1024 : 0,
+      auditTxPerSecond: audit.transactions / audit.seconds,
+      auditValidTxPerSecond: audit.validTransactions / audit.seconds,
+      auditBlocksPerSecond: audit.blocks / audit.seconds,
+      auditBlocks: audit.blocks,
+      auditTransactions: audit.transactions,
+      auditSeconds: audit.seconds,
+      auditFindings: audit.findings.length,
+    };
+  } finally {
+    for (const source of sources) source.close();
+  }
+}
+
+module.exports = { benchProofs };
+
+if (require.main === module) {
+  const runDir = path.resolve(process.env.WELFARE_RUN_DIR ?? path.join(__dirname, '..', '.network'));
+  const keys = JSON.parse(readFileSync(path.join(runDir, 'gateway', 'bootstrap-keys.json'), 'utf8'));
+  const gatewayUrl = process.argv[2] ?? `http://127.0.0.1:${process.env.WELFARE_GATEWAY_PORT ?? 8080}`;
+  benchProofs({ runDir, gatewayUrl, auditorKey: keys['audit-system'].apiKey })
+    .then((result) => console.log(JSON.stringify(result, null, 2)))
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
