@@ -69,4 +69,13 @@ it('payments acknowledged while an orderer and a peer are down are on every peer
     audit.close();
   }
   await until(async () => new Set((await get('/health')).body.peers.map((p: { height: number }) => p.height)).size === 1);
+
+  // And the restarted org writes again through its own peer (its chaincode and gossip are back).
+  await until(async () => {
+    const logged = await post('/v1/access-events', 'audit-system', {
+      subjectRef: 'd'.repeat(64), datasetCode: 'JM.T01', fields: ['name'], purpose: 'AUDIT', legalBasis: 'resilience test',
+      accessedAt: '2026-11-01T00:00:00Z', resultCount: 1,
+    });
+    return logged.status === 201;
+  }, 120000);
 });

@@ -6,6 +6,9 @@
 import { REASON_CODES, STATUS_BY_KIND, type ReasonCode } from '@welfare-ledger/chaincode/lib';
 
 export class ApiError extends Error {
+  /** What went wrong underneath, for the operator's log only; never sent to the caller. */
+  internal?: string;
+
   constructor(
     readonly status: number,
     readonly code: string,

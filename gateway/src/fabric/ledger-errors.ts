@@ -17,10 +17,11 @@ export function toApiError(err: unknown): ApiError {
       const reason = parseLedgerError(text);
       if (reason) return ApiError.fromReason(reason.code, reason.message);
     }
-    if (UNREACHABLE.has(err.code)) return unavailable('the ledger network is unavailable; try again');
-    return new ApiError(502, 'LEDGER_ERROR', 'the ledger refused the request');
+    const internal = [err.message, ...err.details.map((d) => `${d.mspId}@${d.address}: ${d.message}`)].join('; ');
+    if (UNREACHABLE.has(err.code)) return Object.assign(unavailable('the ledger network is unavailable; try again'), { internal });
+    return Object.assign(new ApiError(502, 'LEDGER_ERROR', 'the ledger refused the request'), { internal });
   }
-  return new ApiError(500, 'INTERNAL', 'internal error');
+  return Object.assign(new ApiError(500, 'INTERNAL', 'internal error'), { internal: (err as Error)?.message });
 }
 
 /** A transaction the orderer accepted but the peers marked invalid (e.g. an MVCC read conflict). */

@@ -27,6 +27,9 @@ export function errors(log: Logger): Middleware {
       const err = caught instanceof ApiError ? caught : fromHttpError(caught as object);
       if (!err) log.error({ requestId: ctx.state.requestId, err: (caught as Error).message }, 'unexpected error');
       const apiError = err ?? new ApiError(500, 'INTERNAL', 'internal error');
+      if (apiError.status >= 500 && apiError.internal) {
+        log.warn({ requestId: ctx.state.requestId, code: apiError.code, internal: apiError.internal }, 'ledger failure');
+      }
       ctx.status = apiError.status;
       ctx.body = { error: { code: apiError.code, message: apiError.message, details: apiError.details } };
     }
