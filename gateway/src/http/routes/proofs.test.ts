@@ -1,9 +1,10 @@
 import { openApiDocument } from '../openapi';
+import type { ProofService } from '../../proofs/proof-service';
 import type { Services } from '../../services/context';
 import { proofRoutes } from './proofs';
 
 describe('the proof routes', () => {
-  const routes = proofRoutes({} as Services);
+  const routes = proofRoutes({} as Services, {} as ProofService);
 
   test('are declared for /openapi.json with their roles and query parameters', () => {
     const doc = openApiDocument(routes, 'test') as { paths: Record<string, Record<string, { parameters?: Array<{ name: string }> }>> };

@@ -4,8 +4,7 @@
  * checkpoints of the chain tip to keep and check later bundles against.
  */
 import { z } from 'zod';
-import { loadConfig } from '../../config';
-import { ProofService } from '../../proofs/proof-service';
+import type { ProofService } from '../../proofs/proof-service';
 import { accessEvent } from '../../services/reports';
 import type { Services } from '../../services/context';
 import { route } from '../route';
@@ -16,10 +15,7 @@ const rangeQuery = z.strictObject({ since: blockNumber.optional(), tip: blockNum
 const checkpointQuery = z.strictObject({ org: z.string().regex(/^[A-Za-z0-9.-]{1,64}$/).optional() });
 const txIdParam = z.string().regex(/^[0-9a-f]{64}$/, 'a transaction id is 64 lowercase hex digits');
 
-/** `proofs` defaults to one built on first use from the network description the gateway was started with. */
-export function proofRoutes(s: Services, proofs?: ProofService) {
-  let service = proofs;
-  const proofService = () => (service ??= new ProofService(loadConfig()));
+export function proofRoutes(s: Services, proofs: ProofService) {
   return [
     route({
       method: 'get', path: '/v1/proofs/tx/:txId', tag: 'proofs', roles: ['auditor', 'inspector', 'finance', 'civil-affairs'],
@@ -30,7 +26,7 @@ export function proofRoutes(s: Services, proofs?: ProofService) {
       responseDescription: 'ProofBundle (welfare-ledger/proof-bundle v1)',
       handle: async ({ params, query }) => {
         const txId = parse(txIdParam, params.txId);
-        return proofService().transaction(txId, query);
+        return proofs.transaction(txId, query);
       },
     }),
     route({
@@ -40,7 +36,7 @@ export function proofRoutes(s: Services, proofs?: ProofService) {
       responseDescription: 'ProofBundle (kind access-event)',
       handle: async ({ params, query }) => {
         const located = await accessEvent(s, params.eventId);
-        return proofService().accessEvent({ eventId: params.eventId, ...located }, query);
+        return proofs.accessEvent({ eventId: params.eventId, ...located }, query);
       },
     }),
     route({
@@ -48,7 +44,7 @@ export function proofRoutes(s: Services, proofs?: ProofService) {
       query: checkpointQuery,
       summary: "A checkpoint of the chain tip as an org's peer reports it, signed with that org's identity (default: the gateway's first org)",
       responseDescription: 'SignedCheckpoint (welfare-ledger/checkpoint v1)',
-      handle: ({ query }) => proofService().checkpoint(query.org),
+      handle: ({ query }) => proofs.checkpoint(query.org),
     }),
   ];
 }
