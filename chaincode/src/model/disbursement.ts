@@ -25,24 +25,19 @@ export const submittedAmount: Check<number | string> = (value, path) => {
   return value;
 };
 
-export const lineInput = object({
+/** The fields of one payment, whether posted alone or in a batch (which gives programme and period). */
+const paymentFields = {
   lineId: id,
-  programmeId: id,
-  period,
   subjectRef,
   amountFen: submittedAmount,
   accountRef,
   kind: oneOf(LINE_KINDS),
-});
+};
+
+export const lineInput = object({ ...paymentFields, programmeId: id, period });
 export type LineInput = ReturnType<typeof lineInput>;
 
-const batchLine = object({
-  lineId: id,
-  subjectRef,
-  amountFen: submittedAmount,
-  accountRef,
-  kind: oneOf(LINE_KINDS),
-});
+const batchLine = object(paymentFields);
 export type BatchLineInput = ReturnType<typeof batchLine>;
 
 const batchShape = object({
