@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the pinned Hyperledger Fabric commands from Fabric's Go module into a cache outside
-# the repo, once. Re-running is a no-op when the binaries are already there.
+# Makes the Fabric commands available: builds the pinned release from Fabric's Go module into a
+# cache outside the repo, once (re-running is a no-op), or, with WELFARE_FABRIC_BIN set, checks
+# the official binaries found there. Either way it refuses a Fabric older than 2.5.
 #
 # Why a module of our own (scripts/fabric-build) and not `go install cmd@version`: the Go module
 # proxy here refuses Fabric's version list, which `go install pkg@version` reads; building inside
@@ -10,19 +11,53 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/fabric-env.sh"
 TOOLS=(peer orderer configtxgen cryptogen osnadmin)
 
-have_all() {
-  for t in "${TOOLS[@]}"; do [ -x "$FABRIC_BIN/$t" ] || return 1; done
-  [ -f "$FABRIC_SAMPLECONFIG/core.yaml" ] && [ -f "$FABRIC_SAMPLECONFIG/orderer.yaml" ]
+missing() {
+  local t
+  for t in "${TOOLS[@]}"; do [ -x "$FABRIC_BIN/$t" ] || echo "$FABRIC_BIN/$t"; done
+  for t in core.yaml orderer.yaml; do [ -f "$FABRIC_CONFIG/$t" ] || echo "$FABRIC_CONFIG/$t"; done
 }
 
-if have_all; then
-  echo "fabric $FABRIC_VERSION (${FABRIC_COMMIT:0:12}): already built in $FABRIC_HOME"
+# `peer version` and `orderer version` print "Version: X.Y.Z"; the network needs 2.5 or later
+# (channel participation without a system channel, application capability V2_5).
+check_version() {
+  local t v major minor
+  for t in peer orderer; do
+    v="$("$FABRIC_BIN/$t" version 2>/dev/null | sed -n 's/^ *Version: *v\{0,1\}\([0-9][0-9.]*\).*/\1/p' | head -1)"
+    if [ -z "$v" ]; then
+      echo "$FABRIC_BIN/$t does not report a Fabric version ('$t version'); is it Fabric?" >&2
+      exit 1
+    fi
+    major="${v%%.*}"; minor="$(echo "$v" | cut -d. -f2)"
+    if [ "$major" -lt 2 ] || { [ "$major" -eq 2 ] && [ "$minor" -lt 5 ]; }; then
+      echo "$FABRIC_BIN/$t is Fabric $v; welfare-ledger needs Fabric 2.5 or later (2.5.x or 3.1.x)" >&2
+      exit 1
+    fi
+  done
+  echo "$v"
+}
+
+if [ "$FABRIC_BUILD" = external ]; then
+  gaps="$(missing)"
+  if [ -n "$gaps" ]; then
+    echo "WELFARE_FABRIC_BIN=$WELFARE_FABRIC_BIN lacks what the network needs:" >&2
+    echo "$gaps" | sed 's/^/  /' >&2
+    echo "(an official release archive has bin/ and config/ side by side; WELFARE_FABRIC_CONFIG names another config/)" >&2
+    exit 1
+  fi
+  echo "fabric $(check_version): official binaries from $FABRIC_BIN"
+  exit 0
+fi
+
+if [ -z "$(missing)" ]; then
+  echo "fabric $(check_version) (${FABRIC_COMMIT:0:12}): already built in $FABRIC_HOME"
   exit 0
 fi
 
 command -v go >/dev/null || { echo "go is required to build Fabric" >&2; exit 1; }
-mkdir -p "$FABRIC_BIN" "$FABRIC_SAMPLECONFIG"
+mkdir -p "$FABRIC_BIN" "$FABRIC_CONFIG"
 cd "$here/fabric-build"
+grep -q "github.com/hyperledger/fabric $FABRIC_MODULE_VERSION\$" go.mod ||
+  { echo "scripts/fabric-build/go.mod does not require fabric $FABRIC_MODULE_VERSION (fabric-env.sh)" >&2; exit 1; }
 
 echo "fabric $FABRIC_VERSION (${FABRIC_COMMIT:0:12}): building into $FABRIC_HOME"
 echo "[1/3] downloading Fabric and its dependencies from the Go module proxy..."
@@ -39,8 +74,8 @@ done
 
 echo "[3/3] copying sample configs (the module cache copy is read-only)..."
 src="$(go list -m -f '{{.Dir}}' github.com/hyperledger/fabric)/sampleconfig"
-cp "$src/core.yaml" "$src/orderer.yaml" "$FABRIC_SAMPLECONFIG/"
-chmod u+w "$FABRIC_SAMPLECONFIG"/*.yaml
+cp "$src/core.yaml" "$src/orderer.yaml" "$FABRIC_CONFIG/"
+chmod u+w "$FABRIC_CONFIG"/*.yaml
 
 "$FABRIC_BIN/peer" version | sed -n 1,3p
-echo "fabric built into $FABRIC_HOME"
+echo "fabric $(check_version) built into $FABRIC_HOME"

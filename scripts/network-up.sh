@@ -34,9 +34,9 @@ prepare_configs() {
   # No Docker here: an empty vm.endpoint turns off the Docker health check and Docker builds, so
   # chaincode runs only through the external builder. (An empty env var would be ignored.)
   sed -e 's#^\(    endpoint:\) unix:///var/run/docker.sock#\1 ""#' \
-    "$FABRIC_SAMPLECONFIG/core.yaml" > "$RUN_DIR/config/peer/core.yaml"
+    "$FABRIC_CONFIG/core.yaml" > "$RUN_DIR/config/peer/core.yaml"
   grep -q '^    endpoint: ""' "$RUN_DIR/config/peer/core.yaml" || { echo "could not clear vm.endpoint in core.yaml" >&2; exit 1; }
-  cp "$FABRIC_SAMPLECONFIG/orderer.yaml" "$RUN_DIR/config/orderer/orderer.yaml"
+  cp "$FABRIC_CONFIG/orderer.yaml" "$RUN_DIR/config/orderer/orderer.yaml"
 }
 
 # A port held by a process of some other run directory would silently join the wrong network.
