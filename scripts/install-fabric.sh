@@ -44,12 +44,14 @@ if [ "$FABRIC_BUILD" = external ]; then
     echo "(an official release archive has bin/ and config/ side by side; WELFARE_FABRIC_CONFIG names another config/)" >&2
     exit 1
   fi
-  echo "fabric $(check_version): official binaries from $FABRIC_BIN"
+  version="$(check_version)"
+  echo "fabric $version: official binaries from $FABRIC_BIN"
   exit 0
 fi
 
 if [ -z "$(missing)" ]; then
-  echo "fabric $(check_version) (${FABRIC_COMMIT:0:12}): already built in $FABRIC_HOME"
+  version="$(check_version)"
+  echo "fabric $version (${FABRIC_COMMIT:0:12}): already built in $FABRIC_HOME"
   exit 0
 fi
 
@@ -78,4 +80,5 @@ cp "$src/core.yaml" "$src/orderer.yaml" "$FABRIC_CONFIG/"
 chmod u+w "$FABRIC_CONFIG"/*.yaml
 
 "$FABRIC_BIN/peer" version | sed -n 1,3p
-echo "fabric $(check_version) built into $FABRIC_HOME"
+version="$(check_version)"
+echo "fabric $version built into $FABRIC_HOME"

@@ -11,4 +11,10 @@ echo "== unit tests: chaincode"
 echo "== unit tests: gateway"
 (cd gateway && npx jest)
 echo "== end-to-end tests: real network"
+# The network under test runs through WELFARE_FABRIC_BIN, as official release binaries would,
+# pointed at the module build: the variable's path is exercised by every end-to-end test.
+if [ -z "${WELFARE_FABRIC_BIN:-}" ]; then
+  WELFARE_FABRIC_BIN="$(source scripts/fabric-env.sh && echo "$FABRIC_BIN")"
+  export WELFARE_FABRIC_BIN
+fi
 npx jest --config test/jest.config.js --runInBand
