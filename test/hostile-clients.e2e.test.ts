@@ -73,9 +73,10 @@ describe('bodies built to crash the parser', () => {
 });
 
 describe('connections that never finish their request', () => {
-  /** Opens a connection that sends one byte of its headers every 250 ms; resolves with how long it stayed open. */
-  function slowClient(from: string): Promise<number> {
+  /** Opens a connection that sends one byte of its headers every 250 ms; resolves with how long it stayed open and what it got. */
+  function slowClient(from: string): Promise<{ ms: number; received: string }> {
     return new Promise((resolve) => {
+      let received = '';
       const started = Date.now();
       const socket = net.connect({ host: '127.0.0.1', port: Number(GATEWAY_PORT), localAddress: from });
       const text = `GET /v1/programmes HTTP/1.1\r\nHost: x\r\nX-Slow: ${'a'.repeat(1000)}`;
@@ -83,20 +84,35 @@ describe('connections that never finish their request', () => {
       const drip = setInterval(() => {
         if (!socket.destroyed) socket.write(text[i++ % text.length]);
       }, 250);
+      socket.on('data', (chunk) => (received += chunk.toString('utf8')));
       socket.on('error', () => undefined);
       socket.on('close', () => {
         clearInterval(drip);
-        resolve(Date.now() - started);
+        resolve({ ms: Date.now() - started, received });
       });
     });
   }
 
   it('20 clients sending their headers a byte at a time are all disconnected within the configured headers timeout', async () => {
-    const openFor = await Promise.all(Array.from({ length: 20 }, () => slowClient('127.0.0.4')));
-    for (const ms of openFor) {
+    const clients = await Promise.all(Array.from({ length: 20 }, () => slowClient('127.0.0.4')));
+    for (const { ms, received } of clients) {
       expect(ms).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS - 100);
       expect(ms).toBeLessThan(HEADERS_TIMEOUT_MS + 2_000); // the server checks its timeouts every 500 ms
+      expect(received).toMatch(/^HTTP\/1\.1 408 /);
+      expect(received).toContain('"code":"REQUEST_TIMEOUT"');
     }
+  });
+
+  it('bytes that are not HTTP are answered 400 BAD_REQUEST in the error shape and the connection is closed', async () => {
+    const received = await new Promise<string>((resolve) => {
+      let text = '';
+      const socket = net.connect({ host: '127.0.0.1', port: Number(GATEWAY_PORT) }, () => socket.write('HELLO\u0000\r\n\r\n'));
+      socket.on('data', (chunk) => (text += chunk.toString('utf8')));
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(text));
+    });
+    expect(received).toMatch(/^HTTP\/1\.1 400 /);
+    expect(received).toContain('"code":"BAD_REQUEST"');
   });
 
   it('connections from one address beyond the configured cap are answered 429 TOO_MANY_CONNECTIONS', async () => {

@@ -19,7 +19,7 @@ export function toApiError(err: unknown): ApiError {
       if (reason) return ApiError.fromReason(reason.code, reason.message);
     }
     const internal = [err.message, ...err.details.map((d) => `${d.mspId}@${d.address}: ${d.message}`)].join('; ');
-    if (UNREACHABLE.has(err.code)) return Object.assign(unavailable('the ledger network is unavailable; try again'), { internal });
+    if (UNREACHABLE.has(err.code)) return Object.assign(unavailable('the ledger network is unavailable; try again'), { internal, retryAfterSeconds: 1 });
     return Object.assign(new ApiError(502, 'LEDGER_ERROR', 'the ledger refused the request'), { internal });
   }
   return Object.assign(new ApiError(500, 'INTERNAL', 'internal error'), { internal: (err as Error)?.message });

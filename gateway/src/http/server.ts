@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { HttpSettings } from '../config-http';
 
 type Handler = http.RequestListener;
@@ -25,7 +26,27 @@ export function createServer(handler: Handler, settings: HttpSettings): http.Ser
     ? https.createServer({ ...options, cert: readFileSync(settings.tls.certFile), key: readFileSync(settings.tls.keyFile) })
     : http.createServer(options);
   server.on('request', capConnectionsPerClient(server, handler, settings.maxConnectionsPerClient, !settings.tls));
+  server.on('clientError', answerUnreadableRequest);
   return server;
+}
+
+/** What Node's own HTTP parser refuses (before Koa sees a request), in the API's error shape. */
+const PARSER_ERRORS: Record<string, [number, string, string, string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'REQUEST_TIMEOUT', 'the request was not received in time'],
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'HEADERS_TOO_LARGE', 'the request headers are too large'],
+};
+
+function answerUnreadableRequest(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, code, message] = PARSER_ERRORS[err.code ?? ''] ?? [400, 'Bad Request', 'BAD_REQUEST', 'the request is not valid HTTP'];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
 }
 
 const OVER_CAP_BODY = JSON.stringify({
