@@ -160,3 +160,20 @@ it('concurrent transitions of one eligibility: one is applied, the others are re
   const statuses = applied.map((a) => a.body.record.status);
   if (applied.length === 2) expect(statuses).toEqual(expect.arrayContaining(['SUSPENDED', 'REVOKED']));
 });
+
+it('one settlement sent 5 times at once: every caller gets the settled line and the receipt of the settling transaction', async () => {
+  const lineId = `RACE-${runTag}-SETTLE`;
+  const posted = await post('/v1/disbursements', 'finance-system', line(lineId, bob, '2026-10'));
+  expect(posted.status).toBe(201);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10); // Asia/Shanghai
+  const settlement = { outcome: 'SETTLED', bankRef: `BANK-${runTag}`, date: today };
+  const answers = await together(5, () => post(`/v1/disbursements/${lineId}/settlement`, 'finance-system', settlement));
+  expect(answers.map((a) => a.status)).toEqual(Array(5).fill(201));
+  const settledBy = answers[0].body.record.settlement.txId;
+  expect(settledBy).not.toBe(posted.body.txId);
+  for (const answer of answers) {
+    expect(answer.body.record).toEqual(answers[0].body.record);
+    expect(answer.body.txId).toBe(settledBy);
+  }
+  expect(answers.filter((a) => a.body.replay === false)).toHaveLength(1);
+});

@@ -95,7 +95,7 @@ export class Ledger {
         throw isEndorsementMismatch(err) ? new LostRace(undefined, 'endorsements do not match') : err;
       });
     const record = JSON.parse(decoder.decode(transaction.getResult())) as T;
-    const earlierTxId = earlierWriterOf(transaction, record);
+    const earlierTxId = earlierWriterOf(fn, transaction, record);
     if (earlierTxId) {
       const blockNumber = await blockNumberOf(this.networkOf(actor), earlierTxId);
       this.lastCommittedBlock = Math.max(this.lastCommittedBlock, blockNumber);

@@ -7,12 +7,24 @@ import type { Network, Transaction } from '@hyperledger/fabric-gateway';
 import { common, gateway } from '@hyperledger/fabric-protos';
 import { decodeTransaction } from '../verify/fabric/transaction';
 
+type Stamped = { txId?: unknown; settlement?: { txId?: unknown } | null; recovery?: { txId?: unknown } | null } | null;
+
 /**
- * The id of the transaction that wrote `record`, when the endorsed `transaction` writes nothing
- * and returns a record stamped by another transaction; otherwise undefined (a real write).
+ * Where the returned record names the transaction that did what `fn` does: the record's own
+ * txId (the one that created it), except for the changes recorded inside a record.
  */
-export function earlierWriterOf(transaction: Transaction, record: unknown): string | undefined {
-  const writtenBy = (record as { txId?: unknown } | null)?.txId;
+function stampOf(fn: string, record: Stamped): unknown {
+  if (fn === 'disbursement:SettleLine') return record?.settlement?.txId;
+  if (fn === 'disbursement:RecoverOverpayment') return record?.recovery?.txId;
+  return record?.txId;
+}
+
+/**
+ * The id of the transaction that already did this write, when the endorsed `transaction` writes
+ * nothing and its record names another transaction; otherwise undefined (a real write).
+ */
+export function earlierWriterOf(fn: string, transaction: Transaction, record: unknown): string | undefined {
+  const writtenBy = stampOf(fn, record as Stamped);
   if (typeof writtenBy !== 'string' || writtenBy === transaction.getTransactionId()) return undefined;
   const envelope = gateway.PreparedTransaction.deserializeBinary(transaction.getBytes()).getEnvelope();
   if (!envelope) return undefined;
