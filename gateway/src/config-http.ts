@@ -1,8 +1,8 @@
 /**
  * The settings of the gateway's door to other machines (TLS, timeouts, limits) and of its
  * retries of writes that lost a race, read from the environment by loadConfig and checked there.
- * Defaults are far above what one busy finance system sends (the bench: about a thousand
- * requests a second from one system over a thousand connections), and every one can be changed.
+ * Defaults are far above what one busy finance system sends (the bench: about 1,200
+ * requests a second from one system over a thousand connections from one address), and every one can be changed.
  */
 import { ConfigError, integerSetting, isLoopback, readableFileSetting } from './config-values';
 
@@ -49,8 +49,8 @@ export function loadHttpSettings(env: NodeJS.ProcessEnv, host: string): HttpSett
     maxConnectionsPerClient: count('WELFARE_HTTP_MAX_CONNECTIONS_PER_CLIENT', 2048, 1_000_000),
     jsonMaxDepth: count('WELFARE_JSON_MAX_DEPTH', 32, 1000),
     rateLimit: {
-      perSystemPerSecond: count('WELFARE_RATE_LIMIT_PER_SYSTEM', 2000, 1_000_000),
-      perSystemBurst: count('WELFARE_RATE_LIMIT_BURST', 4000, 1_000_000),
+      perSystemPerSecond: count('WELFARE_RATE_LIMIT_PER_SYSTEM', 5000, 1_000_000),
+      perSystemBurst: count('WELFARE_RATE_LIMIT_BURST', 10_000, 1_000_000),
       failedAuthPerMinute: count('WELFARE_FAILED_AUTH_PER_MINUTE', 60, 1_000_000),
     },
   };
