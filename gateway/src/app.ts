@@ -6,11 +6,15 @@ import Router from '@koa/router';
 import Koa from 'koa';
 import bodyParser from 'koa-bodyparser';
 import type { Logger } from 'pino';
+import type { HttpSettings } from './config-http';
 import { accessLog } from './http/middleware/access-log';
 import { authenticate } from './http/middleware/auth';
 import { errors } from './http/middleware/errors';
 import { idempotency } from './http/middleware/idempotency';
+import { limitJsonDepth } from './http/middleware/json-depth';
+import { limitFailedAuth, limitPerSystem } from './http/middleware/rate-limit';
 import { requestId } from './http/middleware/request-id';
+import { securityHeaders } from './http/middleware/security-headers';
 import { mount, type RouteSpec } from './http/route';
 import { accessEventRoutes } from './http/routes/access-events';
 import { deathRoutes } from './http/routes/deaths';
@@ -24,13 +28,14 @@ import { reportRoutes } from './http/routes/reports';
 import { systemRoutes } from './http/routes/systems';
 import type { ProofService } from './proofs/proof-service';
 import type { Services } from './services/context';
-import type { StateDb } from './store/state-db';
+import type { IdempotentAnswers } from './store/idempotent-answers';
 
 export interface AppDeps extends Services {
-  state: StateDb;
+  idempotentAnswers: IdempotentAnswers;
   proofs: ProofService;
   log: Logger;
   bodyLimitBytes: number;
+  http: HttpSettings;
 }
 
 export function createApp(deps: AppDeps): Koa {
@@ -49,14 +54,16 @@ export function createApp(deps: AppDeps): Koa {
   const openRouter = new Router();
   mount(openRouter, open);
   const apiRouter = new Router();
+  apiRouter.use(limitFailedAuth(deps.http.rateLimit));
   apiRouter.use(authenticate(deps.keys));
-  apiRouter.use(idempotency(deps.state));
-  mount(apiRouter, api);
+  apiRouter.use(limitPerSystem(deps.http.rateLimit));
+  mount(apiRouter, api, [idempotency(deps.idempotentAnswers)]);
 
   const app = new Koa();
   app.use(requestId());
   app.use(accessLog(deps.log));
   app.use(errors(deps.log));
+  app.use(securityHeaders({ https: Boolean(deps.http.tls) }));
   app.use(requireKnownBodyType());
   app.use(
     bodyParser({
@@ -67,6 +74,7 @@ export function createApp(deps: AppDeps): Koa {
       strict: true,
     }),
   );
+  app.use(limitJsonDepth(deps.http.jsonMaxDepth));
   app.use(openRouter.routes());
   app.use(apiRouter.routes());
   app.use(apiRouter.allowedMethods());

@@ -8,6 +8,8 @@ import { REASON_CODES, STATUS_BY_KIND, type ReasonCode } from '@welfare-ledger/c
 export class ApiError extends Error {
   /** What went wrong underneath, for the operator's log only; never sent to the caller. */
   internal?: string;
+  /** Sent as `Retry-After` (seconds) when the caller should try the same request again later. */
+  retryAfterSeconds?: number;
 
   constructor(
     readonly status: number,
@@ -29,3 +31,5 @@ export const unauthorized = (message = 'a valid API key is required') => new Api
 export const forbidden = (message: string) => new ApiError(403, 'FORBIDDEN', message);
 export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', message);
 export const unavailable = (message: string) => new ApiError(503, 'NETWORK_UNAVAILABLE', message);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  Object.assign(new ApiError(429, 'RATE_LIMITED', message), { retryAfterSeconds });

@@ -16,6 +16,8 @@ import { ProofService } from './proofs/proof-service';
 import { AccessLog } from './services/access-log';
 import { ActiveSystems } from './services/active-systems';
 import { registerBootstrapSystems } from './services/bootstrap';
+import { createServer } from './http/server';
+import { IdempotentAnswers, loadIdempotencySecret } from './store/idempotent-answers';
 import { openStateDb } from './store/state-db';
 
 async function main(): Promise<void> {
@@ -44,10 +46,13 @@ async function main(): Promise<void> {
     index,
     follower,
     proofs: new ProofService(config),
+    idempotentAnswers: new IdempotentAnswers(state, loadIdempotencySecret(config.stateDir)),
     bodyLimitBytes: config.bodyLimitBytes,
+    http: config.http,
   };
-  const server = createApp(deps).listen(config.port, config.host, () => {
-    log.info({ url: `http://${config.host}:${config.port}`, orgs: config.heldOrgs }, 'gateway listening');
+  const server = createServer(createApp(deps).callback(), config.http).listen(config.port, config.host, () => {
+    const scheme = config.http.tls ? 'https' : 'http';
+    log.info({ url: `${scheme}://${config.host}:${config.port}`, orgs: config.heldOrgs }, 'gateway listening');
   });
 
   let stopping = false;

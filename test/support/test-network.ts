@@ -7,9 +7,15 @@ export const PORT_BASE = process.env.WELFARE_TEST_PORT_BASE ?? '17000';
 export const GATEWAY_PORT = process.env.WELFARE_TEST_GATEWAY_PORT ?? '18080';
 export const GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT}`;
 
+/** Limits of the test gateway, small enough for the hostile-client tests to reach quickly. */
+export const HEADERS_TIMEOUT_MS = Number(process.env.WELFARE_HTTP_HEADERS_TIMEOUT_MS ?? 3000);
+export const MAX_CONNECTIONS_PER_CLIENT = Number(process.env.WELFARE_HTTP_MAX_CONNECTIONS_PER_CLIENT ?? 200);
+
 export const networkEnv = {
   ...process.env,
   WELFARE_RUN_DIR: RUN_DIR,
   WELFARE_PORT_BASE: PORT_BASE,
   WELFARE_GATEWAY_PORT: GATEWAY_PORT,
+  WELFARE_HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
+  WELFARE_HTTP_MAX_CONNECTIONS_PER_CLIENT: String(MAX_CONNECTIONS_PER_CLIENT),
 };

@@ -1,7 +1,7 @@
 import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
 import { GatewayError } from '@hyperledger/fabric-gateway';
 import { ApiError } from '../errors';
-import { notCommitted, toApiError, validationCodeName } from './ledger-errors';
+import { isEndorsementMismatch, isLostRace, LostRace, notCommitted, toApiError, validationCodeName } from './ledger-errors';
 
 function gatewayError(code: number, ...peerMessages: string[]): GatewayError {
   return new GatewayError({
@@ -38,8 +38,28 @@ describe('what a Fabric failure means to a caller', () => {
     expect(toApiError(err)).toBe(err);
   });
 
-  it('a transaction marked invalid is a 409 naming Fabric’s validation code', () => {
+  it('a transaction that lost an MVCC or phantom read race is a lost race, to be endorsed again', () => {
     expect(validationCodeName(11)).toBe('MVCC_READ_CONFLICT');
-    expect(notCommitted('tx1', 11)).toMatchObject({ status: 409, code: 'TX_INVALID', details: { txId: 'tx1' } });
+    expect(isLostRace(notCommitted('tx1', 11))).toBe(true);
+    expect(isLostRace(notCommitted('tx1', 12))).toBe(true);
+  });
+
+  it('a write still losing races after every retry is a 503 WRITE_CONTENTION that says to retry, not a 409', () => {
+    expect(toApiError(new LostRace('tx1', 'MVCC_READ_CONFLICT'))).toMatchObject({
+      status: 503,
+      code: 'WRITE_CONTENTION',
+      retryAfterSeconds: 1,
+      details: { txId: 'tx1', retryable: true },
+    });
+  });
+
+  it('a transaction marked invalid for any other reason is a 502 naming Fabric’s validation code', () => {
+    expect(notCommitted('tx1', 10)).toMatchObject({ status: 502, code: 'TX_INVALID', details: { txId: 'tx1' } });
+    expect((notCommitted('tx1', 10) as ApiError).message).toContain('ENDORSEMENT_POLICY_FAILURE');
+  });
+
+  it('peers endorsing at different heights ("payloads do not match") is recognised as a race', () => {
+    expect(isEndorsementMismatch(gatewayError(GrpcStatus.ABORTED, 'ProposalResponsePayloads do not match'))).toBe(true);
+    expect(isEndorsementMismatch(gatewayError(GrpcStatus.ABORTED, '[DUPLICATE] already paid'))).toBe(false);
   });
 });

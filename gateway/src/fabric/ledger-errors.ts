@@ -12,21 +12,62 @@ const UNREACHABLE = new Set<number>([GrpcStatus.UNAVAILABLE, GrpcStatus.DEADLINE
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
+  if (err instanceof LostRace) return stillContended(err);
   if (err instanceof GatewayError) {
     for (const text of [...err.details.map((d) => d.message), err.message]) {
       const reason = parseLedgerError(text);
       if (reason) return ApiError.fromReason(reason.code, reason.message);
     }
     const internal = [err.message, ...err.details.map((d) => `${d.mspId}@${d.address}: ${d.message}`)].join('; ');
-    if (UNREACHABLE.has(err.code)) return Object.assign(unavailable('the ledger network is unavailable; try again'), { internal });
+    if (UNREACHABLE.has(err.code)) return Object.assign(unavailable('the ledger network is unavailable; try again'), { internal, retryAfterSeconds: 1 });
     return Object.assign(new ApiError(502, 'LEDGER_ERROR', 'the ledger refused the request'), { internal });
   }
   return Object.assign(new ApiError(500, 'INTERNAL', 'internal error'), { internal: (err as Error)?.message });
 }
 
-/** A transaction the orderer accepted but the peers marked invalid (e.g. an MVCC read conflict). */
-export function notCommitted(txId: string, code: number): ApiError {
-  return new ApiError(409, 'TX_INVALID', `the transaction was not committed: ${validationCodeName(code)}`, { txId });
+/** Validation codes that mean another transaction changed what this one read: worth endorsing again. */
+const LOST_RACE_CODES = new Set<number>([StatusCode.MVCC_READ_CONFLICT, StatusCode.PHANTOM_READ_CONFLICT]);
+
+/** A write that lost a race to another one; the submit path endorses it again (write-retry.ts). */
+export class LostRace extends Error {
+  constructor(
+    readonly txId: string | undefined,
+    readonly reason: string,
+  ) {
+    super(`lost a race: ${reason}`);
+    this.name = 'LostRace';
+  }
+}
+
+export function isLostRace(err: unknown): boolean {
+  return err instanceof LostRace;
+}
+
+/** Peers that endorsed at different heights return different answers: the gateway says "do not match". */
+export function isEndorsementMismatch(err: unknown): boolean {
+  return err instanceof GatewayError && err.details.some((d) => d.message.includes('ProposalResponsePayloads do not match'));
+}
+
+/**
+ * A transaction the orderer accepted but the peers marked invalid. A read conflict is a lost
+ * race (retried); anything else means the ledger refused it (502, nothing written).
+ */
+export function notCommitted(txId: string, code: number): Error {
+  if (LOST_RACE_CODES.has(code)) return new LostRace(txId, validationCodeName(code));
+  return Object.assign(new ApiError(502, 'TX_INVALID', `the transaction was not committed: ${validationCodeName(code)}`, { txId }), {
+    internal: `validation code ${code}`,
+  });
+}
+
+/** A write that kept losing races after every retry: nothing was written, and the same request may be sent again. */
+export function stillContended(race: LostRace): ApiError {
+  return Object.assign(
+    new ApiError(503, 'WRITE_CONTENTION', 'other writes to the same records kept winning; nothing was written, send the same request again', {
+      txId: race.txId,
+      retryable: true,
+    }),
+    { retryAfterSeconds: 1, internal: race.reason },
+  );
 }
 
 /** The name Fabric gives a transaction validation code, e.g. 0 -> VALID, 11 -> MVCC_READ_CONFLICT. */

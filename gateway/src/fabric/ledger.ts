@@ -3,18 +3,23 @@
  * receipt once committed, evaluate a query, read a peer's chain info.
  */
 import type * as grpc from '@grpc/grpc-js';
-import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
+import type { Contract, Gateway, Network } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
 import type { GatewayConfig, OrgConnection } from '../config';
 import { fabricSubmitSeconds } from '../metrics';
 import { forbidden } from '../errors';
 import { connectAs, type IdentityKind, newPeerClient } from './connection';
-import { notCommitted, toApiError, validationCodeName } from './ledger-errors';
+import { isEndorsementMismatch, isLostRace, LostRace, notCommitted, toApiError, validationCodeName } from './ledger-errors';
+import { blockNumberOf, earlierWriterOf } from './replay';
+import { retryLostRaces } from './write-retry';
 
 export interface Receipt<T> {
+  /** The transaction that wrote the record: on a replay, the earlier one, not this request's. */
   txId: string;
   blockNumber: number;
   status: string;
+  /** True when the ledger already held this write and this request changed nothing. */
+  replay: boolean;
   record: T;
 }
 
@@ -63,27 +68,45 @@ export class Ledger {
     return this.config.network.orgs;
   }
 
+  /**
+   * Endorses, orders and waits for the commit of one transaction. A write that loses a race is
+   * endorsed again (write-retry.ts); a write the ledger already holds is not ordered again and
+   * its receipt names the transaction that wrote it.
+   */
   async submit<T>(actor: Actor, fn: string, args: string[]): Promise<Receipt<T>> {
     const contract = this.contract(actor);
     const timer = fabricSubmitSeconds.startTimer({ function: fn });
     try {
-      const submitted = await contract.submitAsync(fn, { arguments: args });
-      const status = await submitted.getStatus();
-      const txId = submitted.getTransactionId();
-      if (!status.successful) throw notCommitted(txId, status.code);
-      timer({ outcome: 'committed' });
-      this.lastCommittedBlock = Math.max(this.lastCommittedBlock, Number(status.blockNumber));
-      return {
-        txId,
-        blockNumber: Number(status.blockNumber),
-        status: validationCodeName(status.code),
-        record: JSON.parse(decoder.decode(submitted.getResult())) as T,
-      };
+      const receipt = await retryLostRaces(() => this.submitOnce<T>(actor, contract, fn, args), isLostRace, this.config.writeRetry);
+      timer({ outcome: receipt.replay ? 'replayed' : 'committed' });
+      return receipt;
     } catch (err) {
       const apiError = toApiError(err);
       timer({ outcome: apiError.code });
       throw apiError;
     }
+  }
+
+  private async submitOnce<T>(actor: Actor, contract: Contract, fn: string, args: string[]): Promise<Receipt<T>> {
+    const transaction = await contract
+      .newProposal(fn, { arguments: args })
+      .endorse()
+      .catch((err: unknown) => {
+        throw isEndorsementMismatch(err) ? new LostRace(undefined, 'endorsements do not match') : err;
+      });
+    const record = JSON.parse(decoder.decode(transaction.getResult())) as T;
+    const earlierTxId = earlierWriterOf(fn, transaction, record);
+    if (earlierTxId) {
+      const blockNumber = await blockNumberOf(this.networkOf(actor), earlierTxId);
+      this.lastCommittedBlock = Math.max(this.lastCommittedBlock, blockNumber);
+      return { txId: earlierTxId, blockNumber, status: 'VALID', replay: true, record };
+    }
+    const submitted = await transaction.submit();
+    const status = await submitted.getStatus();
+    const txId = transaction.getTransactionId();
+    if (!status.successful) throw notCommitted(txId, status.code);
+    this.lastCommittedBlock = Math.max(this.lastCommittedBlock, Number(status.blockNumber));
+    return { txId, blockNumber: Number(status.blockNumber), status: validationCodeName(status.code), replay: false, record };
   }
 
   async evaluate<T>(actor: Actor, fn: string, args: string[]): Promise<T> {
@@ -117,6 +140,12 @@ export class Ledger {
     const contract = this.contracts.get(`${actor.mspId}/${actor.identity}`);
     if (!contract) throw forbidden(`this gateway holds no identity of ${actor.mspId}`);
     return contract;
+  }
+
+  /** The channel as seen through the actor's own org's peer (for qscc lookups). */
+  private networkOf(actor: Actor): Network {
+    const gateway = this.peerGateways.get(actor.mspId) ?? this.peerGateways.values().next().value!;
+    return gateway.getNetwork(this.config.network.channel);
   }
 
   private org(mspId: string): OrgConnection {

@@ -40,7 +40,7 @@ function operation(spec: RouteSpec): Record<string, unknown> {
   if (spec.body) content['application/json'] = { schema: jsonSchema(spec.body) };
   for (const [type, alt] of Object.entries(spec.altBodies ?? {})) content[type] = { schema: { type: 'string', description: alt.description } };
   const errors: Record<string, unknown> = {};
-  for (const status of ['400', '401', '403', '404', '409', '413', '422', '429', '503']) {
+  for (const status of ['400', '401', '403', '404', '405', '409', '413', '415', '422', '429', '501', '502', '503']) {
     errors[status] = { $ref: '#/components/responses/Error' };
   }
   return {
@@ -67,7 +67,8 @@ export function openApiDocument(specs: RouteSpec[], version: string): Record<str
       version,
       description:
         'The one door to the welfare ledger. Writes answer with a receipt of the committed transaction ' +
-        '(txId, blockNumber, status, record). Citizen IDs and bank accounts are accepted only in request ' +
+        '(txId, blockNumber, status, replay, record); a write the ledger already held is a replay whose txId ' +
+        'names the transaction that wrote the record. Citizen IDs and bank accounts are accepted only in request ' +
         'bodies and never returned: the ledger holds keyed pseudonyms (subjectRef, accountRef).',
     },
     servers: [{ url: '/' }],

@@ -4,7 +4,7 @@
  * cannot drift from the API.
  */
 import type Router from '@koa/router';
-import type { Context } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { z } from 'zod';
 import type { Caller, Role } from '../auth/roles';
 import { requireRole } from './middleware/auth';
@@ -31,6 +31,11 @@ export interface RouteSpec<B = unknown, Q = unknown> {
   /** Other request bodies this route also takes (e.g. text/csv), described for the docs. */
   altBodies?: Record<string, { description: string }>;
   query?: z.ZodType<Q>;
+  /**
+   * The answer holds personal data (a history, a payment line): never stored for an
+   * Idempotency-Key replay, so every read runs and is logged as an access event.
+   */
+  readsPersonalData?: boolean;
   /** Status on success. */
   status?: number;
   responseDescription: string;
@@ -42,9 +47,14 @@ export function route<B = undefined, Q = undefined>(spec: RouteSpec<B, Q>): Rout
   return spec as unknown as RouteSpec;
 }
 
-export function mount(router: Router, specs: RouteSpec[]): void {
+/**
+ * Mounts each route behind its role check and then, for writes, `beforeWrite` (the
+ * Idempotency-Key handling), so that nothing is replayed to a caller without the role.
+ */
+export function mount(router: Router, specs: RouteSpec[], beforeWrite: Middleware[] = []): void {
   for (const spec of specs) {
-    const guards = spec.roles && spec.roles.length > 0 ? [requireRole(...spec.roles)] : [];
+    const guards: Middleware[] = spec.roles && spec.roles.length > 0 ? [requireRole(...spec.roles)] : [];
+    if (spec.method !== 'get' && !spec.readsPersonalData) guards.push(...beforeWrite);
     router[spec.method](spec.path, ...guards, async (ctx) => {
       const input: RouteInput<unknown, unknown> = {
         caller: ctx.state.caller,

@@ -1,6 +1,6 @@
 /**
  * The gateway's own durable state (unlike the index, it cannot be rebuilt from the chain):
- * API key hashes and idempotent responses. SQLite, WAL, file mode 0600.
+ * API key hashes and idempotent answers to writes (keyed hashes of the requests, never their bodies). SQLite, WAL, file mode 0600.
  */
 import Database from 'better-sqlite3';
 import { chmodSync, existsSync } from 'node:fs';
@@ -16,14 +16,14 @@ CREATE TABLE IF NOT EXISTS api_keys (
   status     TEXT NOT NULL CHECK (status IN ('ACTIVE', 'REVOKED', 'RETIRED')),
   issued_at  TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS idempotency (
-  system_id     TEXT NOT NULL,
-  key           TEXT NOT NULL,
-  request_hash  TEXT NOT NULL,
+-- Before keyed hashes: a plain hash of request bodies that held citizen IDs. Not kept.
+DROP TABLE IF EXISTS idempotency;
+CREATE TABLE IF NOT EXISTS idempotent_answers (
+  key_hmac      TEXT PRIMARY KEY,      -- HMAC of (system, Idempotency-Key); the key itself is not stored
+  request_hmac  TEXT NOT NULL,         -- HMAC of method, path, query and body; never the body
   status        INTEGER NOT NULL,
-  body          TEXT NOT NULL,
-  created_at    TEXT NOT NULL,
-  PRIMARY KEY (system_id, key)
+  body          TEXT NOT NULL,         -- a write's receipt (pseudonyms only); reads of personal data are never stored
+  created_at    TEXT NOT NULL
 );
 `;
 

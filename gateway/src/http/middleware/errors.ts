@@ -1,4 +1,4 @@
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
 import { ApiError } from '../../errors';
 
@@ -12,6 +12,15 @@ function fromHttpError(err: { status?: number; type?: string; body?: unknown }):
   return undefined;
 }
 
+/** A status the router set without a body (no route, a method the path does not take, an unknown method). */
+function fromBareStatus(ctx: Context): ApiError {
+  const allowed = ctx.response.get('Allow');
+  if (ctx.status === 405) return new ApiError(405, 'METHOD_NOT_ALLOWED', `${ctx.method} is not allowed on ${ctx.path}; allowed: ${allowed}`);
+  if (ctx.status === 501) return new ApiError(501, 'NOT_IMPLEMENTED', `the method ${ctx.method} is not supported`);
+  if (ctx.status === 404) return new ApiError(404, 'NOT_FOUND', `no route for ${ctx.method} ${ctx.path}`);
+  return new ApiError(ctx.status, 'BAD_REQUEST', 'the request cannot be answered');
+}
+
 /**
  * Renders every failure as `{ error: { code, message, details } }`. Unexpected errors are logged
  * with the request id and answered with a generic 500: no stack or internals leave the gateway.
@@ -20,9 +29,7 @@ export function errors(log: Logger): Middleware {
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined) {
-        throw new ApiError(404, 'NOT_FOUND', `no route for ${ctx.method} ${ctx.path}`);
-      }
+      if (ctx.status >= 400 && ctx.body === undefined) throw fromBareStatus(ctx);
     } catch (caught) {
       const err = caught instanceof ApiError ? caught : fromHttpError(caught as object);
       if (!err) log.error({ requestId: ctx.state.requestId, err: (caught as Error).message }, 'unexpected error');
@@ -30,6 +37,7 @@ export function errors(log: Logger): Middleware {
       if (apiError.status >= 500 && apiError.internal) {
         log.warn({ requestId: ctx.state.requestId, code: apiError.code, internal: apiError.internal }, 'ledger failure');
       }
+      if (apiError.retryAfterSeconds !== undefined) ctx.set('Retry-After', String(apiError.retryAfterSeconds));
       ctx.status = apiError.status;
       ctx.body = { error: { code: apiError.code, message: apiError.message, details: apiError.details } };
     }

@@ -1,50 +1,63 @@
 /**
- * `Idempotency-Key` on writes: the first successful answer is stored per (system, key) and a retry
- * with the same request gets that answer again without touching the ledger; the same key with a
- * different request is a 409. Answers carrying a new API key are never stored (a key is shown once).
+ * `Idempotency-Key` on writes. Mounted per route after authentication and the role check, so a
+ * caller without the right can neither read a stored answer nor occupy a key.
+ *
+ * - The first successful answer is stored per (system, key) and a retry with the same request
+ *   gets it again (`Idempotent-Replayed: true`) without touching the ledger; the same key with a
+ *   different request is a 409.
+ * - Requests with one key that arrive together are taken one at a time: the later ones wait for
+ *   the first and get its answer, so the ledger sees one write.
+ * - Answers carrying a new API key are never stored (a key is shown once). Routes that read
+ *   personal data do not use this middleware at all: a retried read runs again and is logged
+ *   as an access event again, like any read.
  */
-import { canonicalJson } from '@welfare-ledger/chaincode/lib';
 import type { Middleware } from 'koa';
-import { createHash } from 'node:crypto';
 import { ApiError } from '../../errors';
-import type { StateDb } from '../../store/state-db';
+import type { IdempotentAnswers } from '../../store/idempotent-answers';
 
 const KEY_SHAPE = /^[A-Za-z0-9._:-]{1,128}$/;
 
-interface Stored {
-  request_hash: string;
-  status: number;
-  body: string;
+/** The request's identity for comparison: method, path, query, and the body with its keys sorted. */
+function describe(method: string, path: string, query: string, body: unknown): string {
+  const sortedKeys = (_key: string, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value;
+  return `${method} ${path}?${query}\n${typeof body === 'string' ? body : JSON.stringify(body ?? null, sortedKeys)}`;
 }
 
-export function idempotency(db: StateDb): Middleware {
-  const find = db.prepare('SELECT request_hash, status, body FROM idempotency WHERE system_id = ? AND key = ?');
-  const save = db.prepare(
-    'INSERT OR IGNORE INTO idempotency (system_id, key, request_hash, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-  );
+export function idempotency(answers: IdempotentAnswers): Middleware {
+  /** Keys with a request in progress, and a promise that settles when it is done. */
+  const inProgress = new Map<string, Promise<void>>();
+
   return async (ctx, next) => {
     const key = ctx.get('Idempotency-Key');
     if (!key || ctx.method === 'GET') return next();
     if (!KEY_SHAPE.test(key)) throw new ApiError(400, 'VALIDATION', 'Idempotency-Key: 1 to 128 of letters, digits and . _ : -');
-    const systemId: string = ctx.state.caller.systemId;
-    const body = ctx.request.body;
-    const requestHash = createHash('sha256')
-      .update(`${ctx.method} ${ctx.path}?${ctx.querystring}\n${typeof body === 'string' ? body : canonicalJson(body ?? null)}`)
-      .digest('hex');
-    const stored = find.get(systemId, key) as Stored | undefined;
+    const keyHmac = answers.keyHmac(ctx.state.caller.systemId, key);
+    const requestHmac = answers.requestHmac(describe(ctx.method, ctx.path, ctx.querystring, ctx.request.body));
+
+    while (inProgress.has(keyHmac)) await inProgress.get(keyHmac);
+    const stored = answers.find(keyHmac);
     if (stored) {
-      if (stored.request_hash !== requestHash) {
+      if (stored.requestHmac !== requestHmac) {
         throw new ApiError(409, 'IDEMPOTENCY_CONFLICT', 'this Idempotency-Key was used for a different request');
       }
       ctx.status = stored.status;
-      ctx.body = JSON.parse(stored.body);
+      ctx.body = stored.body;
       ctx.set('Idempotent-Replayed', 'true');
       return;
     }
-    await next();
-    const answer = ctx.body as { apiKey?: unknown } | undefined;
-    if (ctx.status >= 200 && ctx.status < 300 && answer && answer.apiKey === undefined) {
-      save.run(systemId, key, requestHash, ctx.status, JSON.stringify(answer), new Date().toISOString());
+
+    let done!: () => void;
+    inProgress.set(keyHmac, new Promise<void>((resolve) => (done = resolve)));
+    try {
+      await next();
+      const answer = ctx.body as { apiKey?: unknown } | undefined;
+      if (ctx.status >= 200 && ctx.status < 300 && answer && answer.apiKey === undefined) {
+        answers.save(keyHmac, requestHmac, ctx.status, answer);
+      }
+    } finally {
+      inProgress.delete(keyHmac);
+      done();
     }
   };
 }

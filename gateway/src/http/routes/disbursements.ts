@@ -42,7 +42,7 @@ export const disbursementRoutes = (s: Services) => [
   }),
   route({
     method: 'get', path: '/v1/disbursements/:lineId', tag: 'disbursements', roles: ['finance', 'auditor', 'inspector'],
-    query: purposeQuery,
+    query: purposeQuery, readsPersonalData: true,
     summary: 'Read one payment line (personal data: the read is logged as an access event first)',
     responseDescription: 'the line, with the access event that logged this read',
     handle: ({ caller, params, query }) => readDisbursement(s, caller, params.lineId, query.purpose),

@@ -6,7 +6,7 @@ import { anomalyQuery, historyInput, historyQuery, summaryQuery } from '../schem
 export const reportRoutes = (s: Services) => [
   route({
     method: 'post', path: '/v1/beneficiaries/history', tag: 'queries', roles: ['inspector', 'auditor', 'civil-affairs', 'finance'],
-    body: historyInput, query: historyQuery,
+    body: historyInput, query: historyQuery, readsPersonalData: true,
     summary:
       "A beneficiary's history across programmes — eligibility changes, payments and rejections, deaths, overpayments, " +
       'and who accessed their data — in chain order, paginated. POST so the citizen ID stays out of URLs and logs; ' +
