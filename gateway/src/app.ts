@@ -8,6 +8,7 @@ import bodyParser from 'koa-bodyparser';
 import type { Logger } from 'pino';
 import { accessLog } from './http/middleware/access-log';
 import { authenticate } from './http/middleware/auth';
+import { csvBody } from './http/middleware/csv-body';
 import { errors } from './http/middleware/errors';
 import { idempotency } from './http/middleware/idempotency';
 import { requestId } from './http/middleware/request-id';
@@ -58,10 +59,10 @@ export function createApp(deps: AppDeps): Koa {
   app.use(accessLog(deps.log));
   app.use(errors(deps.log));
   app.use(requireKnownBodyType());
+  app.use(csvBody(deps.bodyLimitBytes));
   app.use(
     bodyParser({
       enableTypes: ['json', 'text'],
-      extendTypes: { text: ['text/csv'] },
       jsonLimit: `${deps.bodyLimitBytes}b`,
       textLimit: `${deps.bodyLimitBytes}b`,
       strict: true,

@@ -29,7 +29,8 @@ export function idempotency(db: StateDb): Middleware {
     const systemId: string = ctx.state.caller.systemId;
     const body = ctx.request.body;
     const requestHash = createHash('sha256')
-      .update(`${ctx.method} ${ctx.path}?${ctx.querystring}\n${typeof body === 'string' ? body : canonicalJson(body ?? null)}`)
+      .update(`${ctx.method} ${ctx.path}?${ctx.querystring}\n`)
+      .update(Buffer.isBuffer(body) || typeof body === 'string' ? body : canonicalJson(body ?? null))
       .digest('hex');
     const stored = find.get(systemId, key) as Stored | undefined;
     if (stored) {
