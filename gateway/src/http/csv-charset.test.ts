@@ -22,9 +22,10 @@ describe('the charset a CSV upload is decoded with', () => {
     expect(csvCharset(undefined, 'utf8')).toBe('utf-8');
   });
 
-  it('takes GBK and GB2312 labels as the GB18030 family', () => {
-    expect(csvCharset('gbk', undefined)).toBe('gbk');
-    expect(csvCharset(undefined, 'gb2312')).toBe('gbk');
+  it('decodes GBK and GB2312 labels as GB18030, their superset', () => {
+    expect(csvCharset('gbk', undefined)).toBe('gb18030');
+    expect(csvCharset(undefined, 'GB2312')).toBe('gb18030');
+    expect(csvCharset('cp936', 'gbk')).toBe('gb18030');
   });
 
   it('refuses a Content-Type and a charset parameter that disagree', () => {
@@ -45,8 +46,8 @@ describe('decoding a CSV file', () => {
     expect(text.startsWith('lineId,citizenId,amountFen,bankAccount,kind\r\n')).toBe(true);
   });
 
-  it('reads GB18030 bytes, four-byte sequences and the euro sign included', () => {
-    const text = decodeCsv(fixture('excel-csv-gb18030-remark.csv'), 'gb18030');
+  it('reads GB18030 bytes declared as GBK, four-byte sequences and the euro sign included', () => {
+    const text = decodeCsv(fixture('excel-csv-gb18030-remark.csv'), csvCharset('gbk', undefined));
     expect(text).toContain(',备注\r\n');
     expect(text).toContain('王芳 𠀀 €');
   });

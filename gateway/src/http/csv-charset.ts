@@ -5,9 +5,16 @@
  */
 import { ApiError } from '../errors';
 
-/** WHATWG encoding names; `gbk` labels (gbk, gb2312, cp936) decode with the gb18030 decoder, a superset. */
-const SUPPORTED = ['utf-8', 'gb18030', 'gbk'] as const;
-export type CsvCharset = (typeof SUPPORTED)[number];
+export type CsvCharset = 'utf-8' | 'gb18030';
+
+/**
+ * WHATWG encoding names the labels resolve to. GBK labels (gbk, gb2312, cp936) are decoded as
+ * GB18030, their superset: Node's own gbk decoder refuses GB18030's four-byte sequences, which
+ * the same spreadsheet tools write for rarer characters.
+ */
+const CHARSET_OF_ENCODING: Record<string, CsvCharset> = { 'utf-8': 'utf-8', gb18030: 'gb18030', gbk: 'gb18030' };
+/** Windows' name for the same code page, which the WHATWG label list lacks. */
+const WINDOWS_LABELS: Record<string, string> = { cp936: 'gbk', 'windows-936': 'gbk' };
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const UTF16_BOMS = [Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])];
@@ -25,18 +32,18 @@ export function csvCharset(fromContentType: string | undefined, fromQuery: strin
 }
 
 function charsetOf(label: string): CsvCharset {
-  let name: string | undefined;
+  let charset: CsvCharset | undefined;
   try {
-    name = new TextDecoder(label).encoding;
+    charset = CHARSET_OF_ENCODING[new TextDecoder(WINDOWS_LABELS[label.toLowerCase()] ?? label).encoding];
   } catch {
-    name = undefined;
+    charset = undefined;
   }
-  if (!(SUPPORTED as readonly (string | undefined)[]).includes(name)) {
+  if (!charset) {
     throw new ApiError(415, 'UNSUPPORTED_CHARSET', `charset ${label} is not accepted for CSV: send utf-8 or gb18030`, {
       supported: ['utf-8', 'gb18030'],
     });
   }
-  return name as CsvCharset;
+  return charset;
 }
 
 /** The file's text; a byte that is not valid in `charset` is a 400 CSV_ENCODING naming the charset tried. */

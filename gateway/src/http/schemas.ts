@@ -103,7 +103,7 @@ export const csvBatchQuery = z.strictObject({
   batchId: recordId,
   programmeId,
   period,
-  charset: z.string().max(40).optional().describe('utf-8 (default; a byte-order mark is allowed) or gb18030 (also gbk, gb2312); or send Content-Type: text/csv; charset=...'),
+  charset: z.string().max(40).optional().describe('utf-8 (default; a byte-order mark is allowed) or gb18030 (also gbk, gb2312, cp936: decoded as GB18030); or send Content-Type: text/csv; charset=...'),
 });
 export const settlementInput = z.strictObject({ outcome: z.enum(SETTLEMENT_OUTCOMES), bankRef: recordId, date });
 export const recoveryInput = z.strictObject({ recoveryRef: recordId, date });
