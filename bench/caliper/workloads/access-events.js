@@ -10,8 +10,8 @@ const { ref, request, runTagOf } = require('./ledger');
 const { accessEventsRoot } = require(path.join(__dirname, '..', '..', '..', 'chaincode', 'dist', 'lib'));
 
 class AccessEvents extends WorkloadModuleBase {
-  async initializeWorkloadRound(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext) {
-    await super.initializeWorkloadRound(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext);
+  async initializeWorkloadModule(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext) {
+    await super.initializeWorkloadModule(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext);
     this.runTag = runTagOf(workerIndex, roundIndex);
     this.eventsPerBatch = roundArguments.eventsPerBatch ?? 100;
     this.next = 0;

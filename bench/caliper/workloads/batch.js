@@ -5,8 +5,8 @@ const { WorkloadModuleBase } = require('@hyperledger/caliper-core');
 const { period, programmeWithSubjects, ref, request, runTagOf } = require('./ledger');
 
 class Batch extends WorkloadModuleBase {
-  async initializeWorkloadRound(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext) {
-    await super.initializeWorkloadRound(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext);
+  async initializeWorkloadModule(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext) {
+    await super.initializeWorkloadModule(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext);
     this.runTag = runTagOf(workerIndex, roundIndex);
     this.linesPerBatch = roundArguments.linesPerBatch ?? 500;
     this.programmeId = await programmeWithSubjects(sutAdapter, this.runTag, this.linesPerBatch);

@@ -4,8 +4,8 @@ const { WorkloadModuleBase } = require('@hyperledger/caliper-core');
 const { request, runTagOf } = require('./ledger');
 
 class PlainWrite extends WorkloadModuleBase {
-  async initializeWorkloadRound(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext) {
-    await super.initializeWorkloadRound(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext);
+  async initializeWorkloadModule(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext) {
+    await super.initializeWorkloadModule(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext);
     this.runTag = runTagOf(workerIndex, roundIndex);
     this.next = 0;
   }

@@ -5,8 +5,8 @@ const { WorkloadModuleBase } = require('@hyperledger/caliper-core');
 const { period, programmeWithSubjects, ref, request, runTagOf } = require('./ledger');
 
 class SinglePayment extends WorkloadModuleBase {
-  async initializeWorkloadRound(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext) {
-    await super.initializeWorkloadRound(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext);
+  async initializeWorkloadModule(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext) {
+    await super.initializeWorkloadModule(workerIndex, totalWorkers, roundIndex, roundArguments, sutAdapter, sutContext);
     this.runTag = runTagOf(workerIndex, roundIndex);
     this.subjects = roundArguments.subjects ?? 50;
     this.programmeId = await programmeWithSubjects(sutAdapter, this.runTag, this.subjects);

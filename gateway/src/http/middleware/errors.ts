@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
 import type { Logger } from 'pino';
+import { LedgerError } from '@welfare-ledger/chaincode/lib';
 import { ApiError } from '../../errors';
 
 /** Body-parser and Koa errors that carry a status: what they mean to a caller. */
@@ -10,6 +11,11 @@ function fromHttpError(err: { status?: number; type?: string; body?: unknown }):
   if (err.status === 400 && err.body !== undefined) return new ApiError(400, 'MALFORMED_JSON', 'the body is not valid JSON');
   if (err.status && err.status >= 400 && err.status < 500) return new ApiError(err.status, 'BAD_REQUEST', 'the request cannot be read');
   return undefined;
+}
+
+/** A ledger rule applied in the gateway itself (e.g. canonical JSON refusing a lone surrogate): its own code and status. */
+function fromLedgerError(err: LedgerError): ApiError {
+  return ApiError.fromReason(err.code, err.message.replace(/^\[[A-Z_]+\] /, ''), err.details);
 }
 
 /**
@@ -24,7 +30,7 @@ export function errors(log: Logger): Middleware {
         throw new ApiError(404, 'NOT_FOUND', `no route for ${ctx.method} ${ctx.path}`);
       }
     } catch (caught) {
-      const err = caught instanceof ApiError ? caught : fromHttpError(caught as object);
+      const err = caught instanceof ApiError ? caught : caught instanceof LedgerError ? fromLedgerError(caught) : fromHttpError(caught as object);
       if (!err) log.error({ requestId: ctx.state.requestId, err: (caught as Error).message }, 'unexpected error');
       const apiError = err ?? new ApiError(500, 'INTERNAL', 'internal error');
       if (apiError.status >= 500 && apiError.internal) {
