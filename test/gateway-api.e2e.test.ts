@@ -3,6 +3,8 @@
  * refused with the right status and nothing written, idempotent retries, CSV uploads, and the
  * life of an API key.
  */
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { apiKey, citizenOfRun, get, post, request, runTag, type SystemName } from './support/api';
 import { heightAround } from './support/chain';
 import { GATEWAY_URL } from './support/test-network';
@@ -214,12 +216,13 @@ describe('idempotent retries', () => {
 
 describe('CSV batch upload', () => {
   const csv = (rows: string[]) => ['lineId,citizenId,amountFen,bankAccount,kind', ...rows].join('\n') + '\n';
-  const upload = (batchId: string, text: string) =>
-    fetch(`${GATEWAY_URL}/v1/disbursement-batches.csv?batchId=${batchId}&programmeId=${programmeId}&period=2026-09`, {
+  const upload = (batchId: string, text: string | Buffer, headers: Record<string, string> = {}, extraQuery = '') =>
+    fetch(`${GATEWAY_URL}/v1/disbursement-batches.csv?batchId=${batchId}&programmeId=${programmeId}&period=2026-09${extraQuery}`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${apiKey('finance-system')}`, 'content-type': 'text/csv' },
+      headers: { authorization: `Bearer ${apiKey('finance-system')}`, 'content-type': 'text/csv', ...headers },
       body: text,
     }).then(async (res) => ({ status: res.status, body: (await res.json()) as any }));
+  const gb18030Export = readFileSync(path.join(__dirname, '..', 'gateway', 'src', 'http', 'fixtures', 'excel-csv-gb18030-remark.csv'));
 
   it('posts good lines, records rejected ones, and gives the CSV line number of each result', async () => {
     const answer = await upload(`CSV-${runTag}`, csv([
@@ -240,6 +243,35 @@ describe('CSV batch upload', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error.details).toEqual([expect.objectContaining({ csvLine: 3, path: 'citizenId' })]);
     expect((await get(`/v1/disbursement-batches/CSV-${runTag}-BAD`, 'finance-system')).status).toBe(404);
+  });
+
+  it('an Excel "CSV UTF-8" file (byte-order mark, CRLF) with charset=utf-8 is posted line by line', async () => {
+    const text = `\uFEFF${csv([`C-${runTag}-21,${citizen},30000,6222020000000001,REGULAR`, `C-${runTag}-22,${otherCitizen},100,6222020000000002,REGULAR`]).replace(/\n/g, '\r\n')}`;
+    const answer = await upload(`CSV-${runTag}-BOM`, text, { 'content-type': 'text/csv; charset=utf-8' });
+    expect(answer.status).toBe(201);
+    expect(answer.body.record.results.map((r: any) => [r.csvLine, r.lineId])).toEqual([[2, `C-${runTag}-21`], [3, `C-${runTag}-22`]]);
+  });
+
+  it('a GB18030 file sent without its charset is refused CSV_ENCODING naming utf-8; with it, its columns are read', async () => {
+    const asUtf8 = await upload(`CSV-${runTag}-GB`, gb18030Export);
+    expect([asUtf8.status, asUtf8.body.error.code, asUtf8.body.error.details]).toEqual([400, 'CSV_ENCODING', { charset: 'utf-8' }]);
+    const declared = await upload(`CSV-${runTag}-GB`, gb18030Export, {}, '&charset=gb18030');
+    expect(declared.status).toBe(400);
+    expect(declared.body.error.details.unknown).toEqual(['备注']);
+    const viaHeader = await upload(`CSV-${runTag}-GB`, gb18030Export, { 'content-type': 'text/csv; charset=GBK' });
+    expect(viaHeader.body.error.details.unknown).toEqual(['备注']);
+    expect((await upload(`CSV-${runTag}-GB`, gb18030Export, { 'content-type': 'text/csv; charset=latin1' })).status).toBe(415);
+    expect((await get(`/v1/disbursement-batches/CSV-${runTag}-GB`, 'finance-system')).status).toBe(404);
+  });
+
+  it('an Idempotency-Key reused for a different CSV file is a conflict, not the first answer', async () => {
+    const key = { 'idempotency-key': `csv-${runTag}` };
+    const first = await upload(`CSV-${runTag}-IDEM`, csv([`C-${runTag}-31,${citizen},100,6222020000000001,REGULAR`]), key);
+    expect(first.status).toBe(201);
+    const again = await upload(`CSV-${runTag}-IDEM`, csv([`C-${runTag}-31,${citizen},100,6222020000000001,REGULAR`]), key);
+    expect(again.body).toEqual(first.body);
+    const other = await upload(`CSV-${runTag}-IDEM`, csv([`C-${runTag}-31,${citizen},999,6222020000000001,REGULAR`]), key);
+    expect([other.status, other.body.error.code]).toEqual([409, 'IDEMPOTENCY_CONFLICT']);
   });
 });
 

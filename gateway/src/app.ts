@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { HttpSettings } from './config-http';
 import { accessLog } from './http/middleware/access-log';
 import { authenticate } from './http/middleware/auth';
+import { csvBody } from './http/middleware/csv-body';
 import { errors } from './http/middleware/errors';
 import { idempotency } from './http/middleware/idempotency';
 import { limitJsonDepth } from './http/middleware/json-depth';
@@ -65,10 +66,10 @@ export function createApp(deps: AppDeps): Koa {
   app.use(errors(deps.log));
   app.use(securityHeaders({ https: Boolean(deps.http.tls) }));
   app.use(requireKnownBodyType());
+  app.use(csvBody(deps.bodyLimitBytes));
   app.use(
     bodyParser({
       enableTypes: ['json', 'text'],
-      extendTypes: { text: ['text/csv'] },
       jsonLimit: `${deps.bodyLimitBytes}b`,
       textLimit: `${deps.bodyLimitBytes}b`,
       strict: true,

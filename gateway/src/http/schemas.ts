@@ -91,13 +91,20 @@ export const disbursementLineInput = z.strictObject({
   kind: z.enum(LINE_KINDS),
 });
 export const batchLineInput = z.strictObject({ lineId: recordId, citizenId, amountFen, bankAccount, kind: z.enum(LINE_KINDS) });
+/** The most payment lines one batch may carry, as JSON or as CSV. */
+export const MAX_BATCH_LINES = 5000;
 export const batchInput = z.strictObject({
   batchId: recordId,
   programmeId,
   period,
-  lines: z.array(batchLineInput).min(1).max(5000),
+  lines: z.array(batchLineInput).min(1).max(MAX_BATCH_LINES),
 });
-export const csvBatchQuery = z.strictObject({ batchId: recordId, programmeId, period });
+export const csvBatchQuery = z.strictObject({
+  batchId: recordId,
+  programmeId,
+  period,
+  charset: z.string().max(40).optional().describe('utf-8 (default; a byte-order mark is allowed) or gb18030 (also gbk, gb2312, cp936: decoded as GB18030); or send Content-Type: text/csv; charset=...'),
+});
 export const settlementInput = z.strictObject({ outcome: z.enum(SETTLEMENT_OUTCOMES), bankRef: recordId, date });
 export const recoveryInput = z.strictObject({ recoveryRef: recordId, date });
 

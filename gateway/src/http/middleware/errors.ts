@@ -1,5 +1,6 @@
 import type { Context, Middleware } from 'koa';
 import type { Logger } from 'pino';
+import { LedgerError } from '@welfare-ledger/chaincode/lib';
 import { ApiError } from '../../errors';
 
 /** Body-parser and Koa errors that carry a status: what they mean to a caller. */
@@ -21,6 +22,11 @@ function fromBareStatus(ctx: Context): ApiError {
   return new ApiError(ctx.status, 'BAD_REQUEST', 'the request cannot be answered');
 }
 
+/** A ledger rule applied in the gateway itself (e.g. canonical JSON refusing a lone surrogate): its own code and status. */
+function fromLedgerError(err: LedgerError): ApiError {
+  return ApiError.fromReason(err.code, err.message.replace(/^\[[A-Z_]+\] /, ''), err.details);
+}
+
 /**
  * Renders every failure as `{ error: { code, message, details } }`. Unexpected errors are logged
  * with the request id and answered with a generic 500: no stack or internals leave the gateway.
@@ -31,7 +37,7 @@ export function errors(log: Logger): Middleware {
       await next();
       if (ctx.status >= 400 && ctx.body === undefined) throw fromBareStatus(ctx);
     } catch (caught) {
-      const err = caught instanceof ApiError ? caught : fromHttpError(caught as object);
+      const err = caught instanceof ApiError ? caught : caught instanceof LedgerError ? fromLedgerError(caught) : fromHttpError(caught as object);
       if (!err) log.error({ requestId: ctx.state.requestId, err: (caught as Error).message }, 'unexpected error');
       const apiError = err ?? new ApiError(500, 'INTERNAL', 'internal error');
       if (apiError.status >= 500 && apiError.internal) {

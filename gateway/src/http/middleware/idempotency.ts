@@ -21,7 +21,8 @@ const KEY_SHAPE = /^[A-Za-z0-9._:-]{1,128}$/;
 function describe(method: string, path: string, query: string, body: unknown): string {
   const sortedKeys = (_key: string, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value;
-  return `${method} ${path}?${query}\n${typeof body === 'string' ? body : JSON.stringify(body ?? null, sortedKeys)}`;
+  const text = Buffer.isBuffer(body) ? body.toString('base64') : typeof body === 'string' ? body : JSON.stringify(body ?? null, sortedKeys);
+  return `${method} ${path}?${query}\n${text}`;
 }
 
 export function idempotency(answers: IdempotentAnswers): Middleware {

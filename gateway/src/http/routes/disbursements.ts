@@ -2,6 +2,7 @@ import { ApiError } from '../../errors';
 import type { Services } from '../../services/context';
 import { postBatch, postDisbursement, readBatch, readDisbursement, recoverOverpayment, settleLine } from '../../services/disbursements';
 import { parseCsvPayments } from '../csv-batch';
+import { csvCharset, decodeCsv } from '../csv-charset';
 import { route } from '../route';
 import { batchInput, csvBatchQuery, disbursementLineInput, purposeQuery, recoveryInput, settlementInput } from '../schemas';
 
@@ -24,13 +25,20 @@ export const disbursementRoutes = (s: Services) => [
   route({
     method: 'post', path: '/v1/disbursement-batches.csv', tag: 'disbursements', status: 201, roles: finance,
     query: csvBatchQuery,
-    altBodies: { 'text/csv': { description: 'header lineId,citizenId,amountFen,bankAccount,kind; one payment per line' } },
+    altBodies: {
+      'text/csv': {
+        description: 'header lineId,citizenId,amountFen,bankAccount,kind; one payment per line, at most 5000; ' +
+          'UTF-8 (with or without BOM) or GB18030 with charset=gb18030 (Content-Type parameter or query)',
+      },
+    },
     summary: 'Post a batch as a CSV file (batchId, programmeId, period in the query); results carry each CSV line number',
     responseDescription: 'receipt with the batch; each result has csvLine',
     handle: async ({ caller, query, ctx }) => {
-      if (typeof ctx.request.body !== 'string') throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the batch as text/csv');
-      const { lines, csvLineOf } = parseCsvPayments(ctx.request.body);
-      const receipt = await postBatch(s, caller, { ...query, lines });
+      if (!Buffer.isBuffer(ctx.request.body)) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'send the batch as text/csv');
+      const { charset, ...batch } = query;
+      const text = decodeCsv(ctx.request.body, csvCharset(ctx.request.charset, charset));
+      const { lines, csvLineOf } = parseCsvPayments(text);
+      const receipt = await postBatch(s, caller, { ...batch, lines });
       const results = receipt.record.results.map((r) => ({ ...r, csvLine: csvLineOf.get(r.lineId) }));
       return { ...receipt, record: { ...receipt.record, results } };
     },
