@@ -1,12 +1,16 @@
 import { status as GrpcStatus, type ServiceError } from '@grpc/grpc-js';
 import { GatewayError } from '@hyperledger/fabric-gateway';
 import { ApiError } from '../errors';
-import { isEndorsementMismatch, isLostRace, LostRace, notCommitted, toApiError, validationCodeName } from './ledger-errors';
+import { isLostRace, isPeerDisagreement, LostRace, notCommitted, toApiError, validationCodeName } from './ledger-errors';
 
 function gatewayError(code: number, ...peerMessages: string[]): GatewayError {
+  return gatewayErrorSaying('endorse failed', code, ...peerMessages);
+}
+
+function gatewayErrorSaying(message: string, code: number, ...peerMessages: string[]): GatewayError {
   return new GatewayError({
     code,
-    message: 'endorse failed',
+    message,
     details: peerMessages.map((message, i) => ({ address: `peer${i}`, mspId: 'FinanceMSP', message })),
     cause: {} as ServiceError,
   });
@@ -58,8 +62,16 @@ describe('what a Fabric failure means to a caller', () => {
     expect((notCommitted('tx1', 10) as ApiError).message).toContain('ENDORSEMENT_POLICY_FAILURE');
   });
 
-  it('peers endorsing at different heights ("payloads do not match") is recognised as a race', () => {
-    expect(isEndorsementMismatch(gatewayError(GrpcStatus.ABORTED, 'ProposalResponsePayloads do not match'))).toBe(true);
-    expect(isEndorsementMismatch(gatewayError(GrpcStatus.ABORTED, '[DUPLICATE] already paid'))).toBe(false);
+  it('other orgs’ peers answering differently from the first endorser (behind by a block, or a different payload) is a race', () => {
+    const collect = 'failed to collect enough transaction endorsements, see attached details for more info';
+    expect(isPeerDisagreement(gatewayErrorSaying(collect, GrpcStatus.ABORTED, 'ProposalResponsePayloads do not match'))).toBe(true);
+    expect(isPeerDisagreement(gatewayErrorSaying(collect, GrpcStatus.ABORTED, 'chaincode response 500, [NOT_FOUND] line L1 does not exist'))).toBe(true);
+  });
+
+  it('a refusal by the first endorser, or peers that cannot be reached, is not a race', () => {
+    const first = 'failed to endorse transaction, see attached details for more info';
+    expect(isPeerDisagreement(gatewayErrorSaying(first, GrpcStatus.ABORTED, 'chaincode response 500, [DUPLICATE] already paid'))).toBe(false);
+    const collect = 'failed to collect enough transaction endorsements, see attached details for more info';
+    expect(isPeerDisagreement(gatewayErrorSaying(collect, GrpcStatus.ABORTED, 'connection refused'))).toBe(false);
   });
 });

@@ -43,9 +43,16 @@ export function isLostRace(err: unknown): boolean {
   return err instanceof LostRace;
 }
 
-/** Peers that endorsed at different heights return different answers: the gateway says "do not match". */
-export function isEndorsementMismatch(err: unknown): boolean {
-  return err instanceof GatewayError && err.details.some((d) => d.message.includes('ProposalResponsePayloads do not match'));
+/**
+ * The gateway's own org's peer endorsed, but other orgs' peers answered differently: a payload
+ * that does not match, or a refusal (say NOT_FOUND for a line just committed) from a peer that
+ * has not yet reached the block this gateway's last write went into. Their state will agree once
+ * they catch up, so this is a race, not a refusal. (A refusal by the first peer, or a peer that
+ * cannot be reached, is not.)
+ */
+export function isPeerDisagreement(err: unknown): boolean {
+  if (!(err instanceof GatewayError) || !err.message.includes('failed to collect enough transaction endorsements')) return false;
+  return err.details.some((d) => d.message.includes('ProposalResponsePayloads do not match') || parseLedgerError(d.message) !== undefined);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { GatewayConfig, OrgConnection } from '../config';
 import { fabricSubmitSeconds } from '../metrics';
 import { forbidden } from '../errors';
 import { connectAs, type IdentityKind, newPeerClient } from './connection';
-import { isEndorsementMismatch, isLostRace, LostRace, notCommitted, toApiError, validationCodeName } from './ledger-errors';
+import { isPeerDisagreement, isLostRace, LostRace, notCommitted, toApiError, validationCodeName } from './ledger-errors';
 import { blockNumberOf, earlierWriterOf } from './replay';
 import { retryLostRaces } from './write-retry';
 
@@ -92,7 +92,7 @@ export class Ledger {
       .newProposal(fn, { arguments: args })
       .endorse()
       .catch((err: unknown) => {
-        throw isEndorsementMismatch(err) ? new LostRace(undefined, 'endorsements do not match') : err;
+        throw isPeerDisagreement(err) ? new LostRace(undefined, 'endorsing peers disagree') : err;
       });
     const record = JSON.parse(decoder.decode(transaction.getResult())) as T;
     const earlierTxId = earlierWriterOf(fn, transaction, record);

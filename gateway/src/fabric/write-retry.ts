@@ -1,7 +1,7 @@
 /**
  * Writes that lose a race are tried again: Fabric marks a transaction whose reads another
  * transaction changed first as an MVCC (or phantom) read conflict, and two peers endorsing at
- * different heights give different answers. Either way the same request, endorsed again, meets
+ * different heights give different answers (or one refuses what the other has already seen). Either way the same request, endorsed again, meets
  * the new state and gets the answer a single writer would have had. Retries are bounded and
  * spread out with random waits, so racing writers do not collide again in step.
  */

@@ -2,7 +2,8 @@
  * Which systems the ledger's registry holds as ACTIVE, cached briefly: every posted access event
  * names its accessor, and asking the chain for each event would cost a query per event. A miss
  * refreshes at once (a system registered a moment ago is found); retiring a system through this
- * gateway clears the cache.
+ * gateway clears the cache. Callers that arrive while a refresh is running share it: a thousand
+ * concurrent events past the TTL make one query, not a thousand (the peer refuses more than 500).
  */
 import type { SystemRecord } from '@welfare-ledger/chaincode/lib';
 import type { Actor, Ledger } from '../fabric/ledger';
@@ -11,6 +12,7 @@ const TTL_MS = 5000;
 
 export class ActiveSystems {
   private cache: { at: number; systems: Map<string, SystemRecord> } | undefined;
+  private refreshing: Promise<Map<string, SystemRecord>> | undefined;
 
   constructor(private readonly ledger: Ledger) {}
 
@@ -24,8 +26,13 @@ export class ActiveSystems {
     this.cache = undefined;
   }
 
-  private async load(actor: Actor, fresh: boolean): Promise<Map<string, SystemRecord>> {
-    if (!fresh && this.cache && Date.now() - this.cache.at < TTL_MS) return this.cache.systems;
+  private load(actor: Actor, fresh: boolean): Promise<Map<string, SystemRecord>> {
+    if (!fresh && this.cache && Date.now() - this.cache.at < TTL_MS) return Promise.resolve(this.cache.systems);
+    this.refreshing ??= this.refresh(actor).finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async refresh(actor: Actor): Promise<Map<string, SystemRecord>> {
     const list = await this.ledger.evaluate<SystemRecord[]>(actor, 'system:ListSystems', []);
     this.cache = { at: Date.now(), systems: new Map(list.map((s) => [s.systemId, s])) };
     return this.cache.systems;
