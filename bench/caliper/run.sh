@@ -14,6 +14,8 @@ if [ ! -f "$installed" ] || [ "$here/package-lock.json" -nt "$installed" ]; then
   (cd "$here" && npm ci --no-audit --no-fund && touch "$installed")
 fi
 (cd "$repo" && npm run build --silent)
+# The network comes down however the run ends, unless asked to stay.
+[ "${WELFARE_KEEP_BENCH_NETWORK:-}" = 1 ] || trap 'bash "$repo/scripts/network-down.sh"' EXIT
 bash "$repo/scripts/network-up.sh"
 bash "$repo/scripts/deploy-chaincode.sh"
 bash "$repo/scripts/gateway-start.sh"   # registers the orgs' systems, audit-system among them
@@ -29,5 +31,4 @@ status=0
   --caliper-flow-only-test \
   --caliper-report-path "$report") || status=$?
 echo "caliper report: $report"
-[ "${WELFARE_KEEP_BENCH_NETWORK:-}" = 1 ] || bash "$repo/scripts/network-down.sh"
 exit $status
