@@ -46,3 +46,11 @@ use_org_admin() {
   export CORE_PEER_ADDRESS="127.0.0.1:$(peer_port "$1")"
   export CORE_PEER_TLS_ROOTCERT_FILE="$(peer_dir "$1")/tls/ca.crt"
 }
+
+# One gateway per org, each in its own directory (config, key store, index, logs; mode 0700):
+# CivilAffairs on WELFARE_GATEWAY_PORT (8080), Finance +1, Audit +2.
+GATEWAY_PORT_BASE="${WELFARE_GATEWAY_PORT:-8080}"
+gateway_port() { echo $((GATEWAY_PORT_BASE + $(org_index "$1"))); }
+gateway_dir() { echo "$RUN_DIR/gateways/$1"; }
+gateway_pidfile() { echo "$RUN_DIR/pids/gateway-$1.pid"; }
+org_client_msp() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/users/User1@$(org_domain "$1")/msp"; }

@@ -1,4 +1,7 @@
-/** Starts the gateway: config, secrets, ledger connections, HTTP server; closes cleanly on a signal. */
+/**
+ * Starts one org's gateway (`--config <runDir>/gateways/<org>/gateway.json`): config, secrets,
+ * ledger connections, HTTP server; closes cleanly on a signal.
+ */
 import pino from 'pino';
 import * as path from 'node:path';
 import { createApp } from './app';
@@ -19,12 +22,12 @@ import { registerBootstrapSystems } from './services/bootstrap';
 import { openStateDb } from './store/state-db';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, process.argv.slice(2));
   const log = pino({ level: config.logLevel, base: { service: 'welfare-gateway' } });
   ensureStateDir(config.stateDir);
   const state = openStateDb(path.join(config.stateDir, 'gateway.db'));
   const keys = new KeyStore(state);
-  const bootstrap = bootstrapKeys(config.stateDir, config.heldOrgs, keys);
+  const bootstrap = bootstrapKeys(config.stateDir, config.identity.mspId, keys);
   const ledger = new Ledger(config);
   await registerBootstrapSystems(ledger, bootstrap, log);
 
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
   };
   const server = createApp(deps).listen(config.port, config.host, () => {
-    log.info({ url: `http://${config.host}:${config.port}`, orgs: config.heldOrgs }, 'gateway listening');
+    log.info({ url: `http://${config.host}:${config.port}`, org: config.identity.mspId, config: config.file }, 'gateway listening');
   });
 
   let stopping = false;

@@ -1,8 +1,11 @@
-/** A small HTTP client for the gateway, with the bootstrap API keys of the test network. */
+/**
+ * A small HTTP client for the orgs' gateways, with the bootstrap API keys of the test network.
+ * A request as a system goes to its own org's gateway.
+ */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { makeResidentId } from '../../gateway/src/privacy/resident-id';
-import { GATEWAY_URL, RUN_DIR } from './test-network';
+import { gatewayDir, gatewayUrl, type OrgKey } from './test-network';
 
 export type SystemName =
   | 'civil-affairs-admin'
@@ -12,9 +15,20 @@ export type SystemName =
   | 'audit-admin'
   | 'audit-system';
 
+/** The org whose gateway holds a bootstrap system's key. */
+export function orgOf(system: SystemName): OrgKey {
+  if (system.startsWith('civil-affairs')) return 'civilaffairs';
+  return system.startsWith('finance') ? 'finance' : 'audit';
+}
+
 export function apiKey(system: SystemName): string {
-  const keys = JSON.parse(readFileSync(path.join(RUN_DIR, 'gateway', 'bootstrap-keys.json'), 'utf8'));
+  const keys = JSON.parse(readFileSync(path.join(gatewayDir(orgOf(system)), 'bootstrap-keys.json'), 'utf8'));
   return keys[system].apiKey;
+}
+
+/** The gateway a system talks to: its own org's. */
+export function urlFor(as?: SystemName): string {
+  return gatewayUrl(as ? orgOf(as) : 'civilaffairs');
 }
 
 export interface Answer {
@@ -22,11 +36,11 @@ export interface Answer {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export async function request(method: string, route: string, as?: SystemName, body?: unknown): Promise<Answer> {
+export async function request(method: string, route: string, as?: SystemName, body?: unknown, via: string = urlFor(as)): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (as) headers.authorization = `Bearer ${apiKey(as)}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const send = () => fetch(GATEWAY_URL + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const send = () => fetch(via + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   // A kept-alive connection from before a gateway restart fails once; a new one is opened on retry.
   const res = await send().catch(send);
   const text = await res.text();

@@ -3,12 +3,12 @@ import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
 import { registrationInput, systemUpdate } from '../model/system';
 import { arg, id, parseJsonArg } from '../model/validate';
-import { requireAdmin, requireMember } from '../rules/roles';
+import { requireRegistrar, requireMember } from '../rules/roles';
 import { register, retire, update } from '../rules/system';
 import { Ledger } from '../state/ledger';
 import { callerOf, stampOf } from './caller';
 
-/** The system registry ("entering the chain"): an org admin registers, updates and retires its own systems. */
+/** The system registry ("entering the chain"): an org (admin or gateway) registers, updates and retires its own systems. */
 @Info({ title: 'system', description: 'Registry of business systems and their roles' })
 export class SystemContract extends Contract {
   constructor() {
@@ -20,7 +20,7 @@ export class SystemContract extends Contract {
   async RegisterSystem(ctx: Context, systemJson: string): Promise<string> {
     const input = parseJsonArg(systemJson, registrationInput, 'system');
     const caller = callerOf(ctx);
-    requireAdmin(caller);
+    requireRegistrar(caller);
     const ledger = new Ledger(ctx.stub);
     const system = register(await ledger.get('system', input.systemId), input, caller, stampOf(ledger, caller));
     await ledger.put('system', system);
@@ -33,7 +33,7 @@ export class SystemContract extends Contract {
   async UpdateSystem(ctx: Context, updateJson: string): Promise<string> {
     const input = parseJsonArg(updateJson, systemUpdate, 'system');
     const caller = callerOf(ctx);
-    requireAdmin(caller);
+    requireRegistrar(caller);
     const ledger = new Ledger(ctx.stub);
     const system = update(await ledger.get('system', input.systemId), input, caller, stampOf(ledger, caller));
     await ledger.put('system', system);
@@ -46,7 +46,7 @@ export class SystemContract extends Contract {
   async RetireSystem(ctx: Context, systemId: string): Promise<string> {
     const systemIdArg = arg(id, systemId, 'systemId');
     const caller = callerOf(ctx);
-    requireAdmin(caller);
+    requireRegistrar(caller);
     const ledger = new Ledger(ctx.stub);
     const system = retire(await ledger.get('system', systemIdArg), systemIdArg, caller, stampOf(ledger, caller));
     await ledger.put('system', system);

@@ -40,7 +40,12 @@ export function requireMember(caller: Caller): void {
   }
 }
 
-export function requireAdmin(caller: Caller): void {
+/**
+ * Who may change an org's system registry: an org admin (OU admin, or a certificate naming the
+ * admin role), or the org's gateway identity: a client certificate naming no role, which only that
+ * org's gateway holds and which acts for the admin systems the gateway has authenticated.
+ */
+export function requireRegistrar(caller: Caller): void {
   requireMember(caller);
-  if (!caller.isAdmin) throw new LedgerError('FORBIDDEN', `only an admin of ${caller.msp} may do this`);
+  if (!caller.isAdmin && caller.roles !== null) throw new LedgerError('FORBIDDEN', `only an admin of ${caller.msp} may do this`);
 }

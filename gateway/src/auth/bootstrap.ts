@@ -1,5 +1,5 @@
 /**
- * First start: an admin system and a business system for each org the gateway holds, with their
+ * First start: an admin system and a business system of the gateway's org, with their
  * API keys written once to bootstrap-keys.json (mode 0600) in the state directory. Later starts
  * make sure those systems are registered on the chain (the ledger refuses access events from a
  * system it does not know).
@@ -35,8 +35,8 @@ export const BOOTSTRAP_SYSTEMS: Record<string, BootstrapSystem[]> = {
  * Issues the bootstrap keys once; returns the systems of the held orgs either way. A state
  * database made after the key file (e.g. deleted) takes the keys back from the file.
  */
-export function bootstrapKeys(stateDir: string, heldOrgs: string[], keys: KeyStore): { mspId: string; system: BootstrapSystem }[] {
-  const systems = heldOrgs.flatMap((mspId) => (BOOTSTRAP_SYSTEMS[mspId] ?? []).map((system) => ({ mspId, system })));
+export function bootstrapKeys(stateDir: string, mspId: string, keys: KeyStore): { mspId: string; system: BootstrapSystem }[] {
+  const systems = (BOOTSTRAP_SYSTEMS[mspId] ?? []).map((system) => ({ mspId, system }));
   const file = path.join(stateDir, 'bootstrap-keys.json');
   if (!existsSync(file)) {
     const issued: Record<string, { mspId: string; roles: Role[]; apiKey: string }> = {};

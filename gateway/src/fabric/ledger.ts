@@ -1,14 +1,14 @@
 /**
- * The gateway's view of the chain: submit a transaction as one of the orgs it holds and get a
- * receipt once committed, evaluate a query, read a peer's chain info.
+ * The gateway's view of the chain: submit a transaction as its org and get a receipt once
+ * committed, evaluate a query, read a peer's chain info. It holds one org's client identity only.
  */
 import type * as grpc from '@grpc/grpc-js';
 import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
-import type { GatewayConfig, OrgConnection } from '../config';
+import type { GatewayConfig, PeerConnection } from '../config';
 import { fabricSubmitSeconds } from '../metrics';
 import { forbidden } from '../errors';
-import { connectAs, type IdentityKind, newPeerClient } from './connection';
+import { connectAs, newPeerClient } from './connection';
 import { notCommitted, toApiError, validationCodeName } from './ledger-errors';
 
 export interface Receipt<T> {
@@ -24,9 +24,9 @@ export interface ChainInfo {
   previousBlockHash: string;
 }
 
+/** On whose behalf a transaction goes out: an org (this gateway's own). */
 export interface Actor {
   mspId: string;
-  identity: IdentityKind;
 }
 
 const decoder = new TextDecoder();
@@ -34,37 +34,35 @@ const decoder = new TextDecoder();
 export class Ledger {
   /** The highest block holding a transaction this gateway committed: index reads wait for it. */
   lastCommittedBlock = 0;
+  readonly mspId: string;
   private readonly clients = new Map<string, grpc.Client>();
   private readonly gateways: Gateway[] = [];
-  private readonly contracts = new Map<string, Contract>();
+  private readonly contract: Contract;
   private readonly peerGateways = new Map<string, Gateway>();
 
   constructor(private readonly config: GatewayConfig) {
-    const { network, heldOrgs, deadlines } = config;
+    const { network, identity, deadlines } = config;
+    this.mspId = identity.mspId;
     for (const org of network.orgs) this.clients.set(org.mspId, newPeerClient(org));
-    for (const mspId of heldOrgs) {
-      const org = this.org(mspId);
-      for (const kind of ['client', 'admin'] as const) {
-        const gateway = connectAs(this.clients.get(mspId)!, mspId, org[kind], deadlines);
-        this.gateways.push(gateway);
-        this.contracts.set(`${mspId}/${kind}`, gateway.getNetwork(network.channel).getContract(network.chaincode));
-      }
-    }
-    // Queries addressed to one peer (health, cross-org reads) use the first held org's identity.
-    const reader = this.org(heldOrgs[0]);
+    const own = this.clients.get(identity.mspId);
+    if (!own) throw new Error(`no peer of ${identity.mspId} in the gateway configuration`);
+    const gateway = connectAs(own, identity.mspId, identity.client, deadlines);
+    this.gateways.push(gateway);
+    this.contract = gateway.getNetwork(network.channel).getContract(network.chaincode);
+    // Queries addressed to one peer (health, cross-org reads) go out under the same identity.
     for (const org of network.orgs) {
-      const gateway = connectAs(this.clients.get(org.mspId)!, reader.mspId, reader.client, deadlines);
-      this.gateways.push(gateway);
-      this.peerGateways.set(org.mspId, gateway);
+      const peerGateway = org.mspId === identity.mspId ? gateway : connectAs(this.clients.get(org.mspId)!, identity.mspId, identity.client, deadlines);
+      if (peerGateway !== gateway) this.gateways.push(peerGateway);
+      this.peerGateways.set(org.mspId, peerGateway);
     }
   }
 
-  get orgs(): OrgConnection[] {
+  get orgs(): PeerConnection[] {
     return this.config.network.orgs;
   }
 
   async submit<T>(actor: Actor, fn: string, args: string[]): Promise<Receipt<T>> {
-    const contract = this.contract(actor);
+    const contract = this.contractFor(actor);
     const timer = fabricSubmitSeconds.startTimer({ function: fn });
     try {
       const submitted = await contract.submitAsync(fn, { arguments: args });
@@ -87,8 +85,9 @@ export class Ledger {
   }
 
   async evaluate<T>(actor: Actor, fn: string, args: string[]): Promise<T> {
+    const contract = this.contractFor(actor);
     try {
-      const result = await this.contract(actor).evaluateTransaction(fn, ...args);
+      const result = await contract.evaluateTransaction(fn, ...args);
       return JSON.parse(decoder.decode(result)) as T;
     } catch (err) {
       throw toApiError(err);
@@ -113,15 +112,8 @@ export class Ledger {
     for (const client of this.clients.values()) client.close();
   }
 
-  private contract(actor: Actor): Contract {
-    const contract = this.contracts.get(`${actor.mspId}/${actor.identity}`);
-    if (!contract) throw forbidden(`this gateway holds no identity of ${actor.mspId}`);
-    return contract;
-  }
-
-  private org(mspId: string): OrgConnection {
-    const org = this.config.network.orgs.find((o) => o.mspId === mspId);
-    if (!org) throw new Error(`no org ${mspId} in the network description`);
-    return org;
+  private contractFor(actor: Actor): Contract {
+    if (actor.mspId !== this.mspId) throw forbidden(`this gateway serves ${this.mspId}, not ${actor.mspId}`);
+    return this.contract;
   }
 }

@@ -29,10 +29,10 @@ export async function registerBootstrapSystems(
 
 async function ensureRegistered(ledger: Ledger, mspId: string, system: BootstrapSystem): Promise<void> {
   try {
-    await ledger.evaluate<SystemRecord>({ mspId, identity: 'client' }, 'system:ReadSystem', [system.systemId]);
+    await ledger.evaluate<SystemRecord>({ mspId }, 'system:ReadSystem', [system.systemId]);
   } catch (err) {
     if (!(err instanceof ApiError) || err.code !== 'NOT_FOUND') throw err;
-    await ledger.submit({ mspId, identity: 'admin' }, 'system:RegisterSystem', [
+    await ledger.submit({ mspId }, 'system:RegisterSystem', [
       JSON.stringify({ systemId: system.systemId, name: system.name, roles: system.roles }),
     ]);
   }

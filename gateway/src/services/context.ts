@@ -18,12 +18,7 @@ export interface Services {
   follower: IndexFollower;
 }
 
-/** The org identity a caller's business writes and reads go out under: its org's client identity. */
+/** The org identity a caller's writes and reads go out under: its org's client identity. */
 export function actorFor(caller: Caller): Actor {
-  return { mspId: caller.mspId, identity: 'client' };
-}
-
-/** Registry changes go out under the org's admin identity (the ledger checks it is an admin). */
-export function adminActorFor(caller: Caller): Actor {
-  return { mspId: caller.mspId, identity: 'admin' };
+  return { mspId: caller.mspId };
 }

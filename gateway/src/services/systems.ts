@@ -6,7 +6,7 @@ import type { SystemRecord } from '@welfare-ledger/chaincode/lib';
 import type { Caller, Role } from '../auth/roles';
 import { ApiError, notFound } from '../errors';
 import type { Receipt } from '../fabric/ledger';
-import { actorFor, adminActorFor, type Services } from './context';
+import { actorFor, type Services } from './context';
 
 export interface SystemInput {
   systemId: string;
@@ -16,7 +16,7 @@ export interface SystemInput {
 }
 
 export async function registerSystem(s: Services, caller: Caller, input: SystemInput): Promise<Receipt<SystemRecord> & { apiKey: string }> {
-  const receipt = await s.ledger.submit<SystemRecord>(adminActorFor(caller), 'system:RegisterSystem', [JSON.stringify(input)]);
+  const receipt = await s.ledger.submit<SystemRecord>(actorFor(caller), 'system:RegisterSystem', [JSON.stringify(input)]);
   const apiKey = s.keys.issue({ systemId: input.systemId, mspId: caller.mspId, roles: input.roles });
   s.systems.forget();
   return { ...receipt, apiKey };
@@ -50,5 +50,5 @@ export async function retireSystem(s: Services, caller: Caller, systemId: string
   ownSystem(s, caller, systemId);
   s.keys.setStatus(systemId, 'RETIRED');
   s.systems.forget();
-  return s.ledger.submit(adminActorFor(caller), 'system:RetireSystem', [systemId]);
+  return s.ledger.submit(actorFor(caller), 'system:RetireSystem', [systemId]);
 }
