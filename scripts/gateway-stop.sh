@@ -8,8 +8,12 @@ for org in "${orgs[@]}"; do
   pidf="$(gateway_pidfile "$org")"
   if pid_alive "$pidf"; then
     kill -TERM "$(cat "$pidf")"
-    for _ in $(seq 1 20); do pid_alive "$pidf" || break; sleep 0.25; done
-    pid_alive "$pidf" && kill -KILL "$(cat "$pidf")"
+    for _ in $(seq 1 40); do pid_alive "$pidf" || break; sleep 0.25; done
+    # Gone for good before the pid file goes: a new gateway must find its port free.
+    if pid_alive "$pidf"; then
+      kill -KILL "$(cat "$pidf")"
+      for _ in $(seq 1 20); do pid_alive "$pidf" || break; sleep 0.25; done
+    fi
   fi
   rm -f "$pidf"
 done

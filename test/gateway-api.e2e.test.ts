@@ -252,7 +252,7 @@ describe('CSV batch upload', () => {
 });
 
 describe('the life of an API key', () => {
-  it('rotation replaces the key at once; revocation and retirement end it at once', async () => {
+  it('rotation replaces the key at once; revocation ends it until an admin reinstates the system on the chain; retirement ends it for good', async () => {
     const systemId = `life-${runTag}`;
     const registered = await post('/v1/systems', 'audit-admin', { systemId, name: 'life', roles: ['auditor'] });
     expect(registered.status).toBe(201);
@@ -267,8 +267,13 @@ describe('the life of an API key', () => {
 
     expect((await post(`/v1/systems/${systemId}/revoke-key`, 'audit-admin', {})).status).toBe(200);
     expect((await withKey(second, 'GET', '/v1/programmes')).status).toBe(401);
+    expect((await get('/v1/systems', 'audit-admin')).body.systems.find((x: any) => x.systemId === systemId).status).toBe('REVOKED');
+    // A rotation does not bring a revoked system back.
+    expect((await post(`/v1/systems/${systemId}/rotate-key`, 'audit-admin', {})).body.error.code).toBe('INVALID_TRANSITION');
 
-    const again = await post(`/v1/systems/${systemId}/rotate-key`, 'audit-admin', {});
+    const again = await post(`/v1/systems/${systemId}/reinstate`, 'audit-admin', {});
+    expect(again.status).toBe(200);
+    expect(again.body.record).toMatchObject({ status: 'ACTIVE', txId: again.body.txId });
     const third: KeyAt = { apiKey: again.body.apiKey, url: first.url };
     expect((await withKey(third, 'GET', '/v1/programmes')).status).toBe(200);
     const retired = await post(`/v1/systems/${systemId}/retire`, 'audit-admin', {});

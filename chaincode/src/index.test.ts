@@ -27,7 +27,7 @@ describe('the welfare chaincode', () => {
       'disbursement',
       ['ListOverpayments', 'PostBatch', 'PostDisbursement', 'ReadBatch', 'ReadDisbursement', 'ReadOverpayment', 'RecoverOverpayment', 'SettleLine'],
     ],
-    ['system', ['ListSystems', 'ReadSystem', 'RegisterSystem', 'RetireSystem', 'UpdateSystem']],
+    ['system', ['ListSystems', 'ReadSystem', 'RegisterSystem', 'ReinstateSystem', 'RetireSystem', 'RevokeSystem', 'UpdateSystem']],
     ['access', ['AnchorAccessBatch', 'ReadAccessBatch']],
     ['bench', ['PutValue']],
   ])('serves the %s contract with exactly its transactions', (name, transactions) => {

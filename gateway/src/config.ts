@@ -37,6 +37,16 @@ export interface OrgConnection extends PeerConnection {
   admin: IdentityFiles;
 }
 
+/** The org's Fabric CA and the registrar identity (the CA's bootstrap user, not a Fabric admin) that enrolls systems. */
+export interface CaConnection {
+  name: string;
+  url: string;
+  tlsRootCert: string;
+  /** The fabric-ca-client command. */
+  clientBin: string;
+  registrar: { id: string; secretFile: string };
+}
+
 /** The channel, the chaincode and every org's peer. */
 export interface ChannelPeers {
   channel: string;
@@ -61,6 +71,7 @@ export interface GatewayFile {
   chaincode: string;
   peers: PeerConnection[];
   client: IdentityFiles;
+  ca?: CaConnection;
 }
 
 export interface GatewayConfig {
@@ -73,6 +84,8 @@ export interface GatewayConfig {
   /** Where the gateway keeps its own state (key store, index, pseudonym key): the file's directory. */
   stateDir: string;
   network: ChannelPeers;
+  /** Where systems' own identities are enrolled; without it every system writes as the org's client identity. */
+  ca?: CaConnection;
   pseudonymKeyHex?: string;
   bodyLimitBytes: number;
   /** Access events wait at most windowMs, or until maxEvents are waiting, before they are anchored. */
@@ -96,6 +109,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       channel: given.channel,
       chaincode: given.chaincode,
       orgs: given.peers.map((peer) => ({ ...peer, tlsRootCert: inDir(peer.tlsRootCert) })),
+    },
+    ca: given.ca && {
+      ...given.ca,
+      tlsRootCert: inDir(given.ca.tlsRootCert),
+      registrar: { id: given.ca.registrar.id, secretFile: inDir(given.ca.registrar.secretFile) },
     },
     pseudonymKeyHex: env.WELFARE_PSEUDONYM_KEY,
     bodyLimitBytes: Number(env.WELFARE_BODY_LIMIT_BYTES ?? 5 * 1024 * 1024),

@@ -10,6 +10,7 @@ import { KeyStore } from './auth/key-store';
 import { ensureStateDir, loadPseudonymKey } from './auth/secrets';
 import { loadConfig } from './config';
 import { Ledger } from './fabric/ledger';
+import { SystemIdentities } from './fabric/system-identities';
 import { ChainReader } from './index/chain-reader';
 import { IndexFollower } from './index/follower';
 import { indexFile, openIndex } from './index/schema';
@@ -28,8 +29,9 @@ async function main(): Promise<void> {
   const state = openStateDb(path.join(config.stateDir, 'gateway.db'));
   const keys = new KeyStore(state);
   const bootstrap = bootstrapKeys(config.stateDir, config.identity.mspId, keys);
-  const ledger = new Ledger(config);
-  await registerBootstrapSystems(ledger, bootstrap, log);
+  const identities = config.ca ? new SystemIdentities(config.stateDir, config.ca) : undefined;
+  const ledger = new Ledger(config, identities);
+  await registerBootstrapSystems(ledger, bootstrap, log, identities);
 
   const index = openIndex(indexFile(config.stateDir));
   const chain = new ChainReader(config);
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
 
   const deps = {
     ledger,
+    identities,
     keys,
     state,
     log,

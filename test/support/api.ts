@@ -45,7 +45,23 @@ export async function request(method: string, route: string, as?: SystemName, bo
   const res = await send().catch(send);
   const text = await res.text();
   const json = (res.headers.get('content-type') ?? '').includes('application/json');
-  return { status: res.status, body: json && text ? JSON.parse(text) : text || undefined };
+  const answer = { status: res.status, body: json && text ? JSON.parse(text) : text || undefined };
+  if (method !== 'GET' && typeof answer.body?.blockNumber === 'number') await everyPeerHolds(answer.body.blockNumber, via);
+  return answer;
+}
+
+/**
+ * Waits until every reachable org's peer holds a block: a write acknowledged by one org's gateway
+ * is then visible to a read at any other org's gateway (each reads its own org's peer). A peer that
+ * is down (the resilience test stops one) is not waited for.
+ */
+async function everyPeerHolds(blockNumber: number, via: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const health = (await (await fetch(`${via}/health`)).json()) as { peers: { reachable: boolean; height?: number }[] };
+    if (health.peers.every((peer) => !peer.reachable || (peer.height ?? 0) > blockNumber)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`not every peer holds block ${blockNumber} after 10 s`);
 }
 
 export const post = (route: string, as: SystemName, body: unknown) => request('POST', route, as, body);

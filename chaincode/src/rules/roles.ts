@@ -1,10 +1,10 @@
 import { LedgerError } from '../lib/ledger-error';
-import { MEMBER_ORGS, ORGS, type SystemRole } from '../lib/records';
+import { MEMBER_ORGS, ORGS, type SystemRecord, type SystemRole } from '../lib/records';
 
 /** Who is calling, as read from the client identity. */
 export interface Caller {
   msp: string;
-  /** Values of the certificate attribute `role`, if the certificate carries one. */
+  /** Values of the certificate attribute `welfare.roles`, if the certificate carries one. */
   roles: string[] | null;
   isAdmin: boolean;
   /** x509::subject::issuer */
@@ -48,4 +48,11 @@ export function requireMember(caller: Caller): void {
 export function requireRegistrar(caller: Caller): void {
   requireMember(caller);
   if (!caller.isAdmin && caller.roles !== null) throw new LedgerError('FORBIDDEN', `only an admin of ${caller.msp} may do this`);
+}
+
+/** A system's own certificate counts only while the registry holds the system ACTIVE in the same org. */
+export function requireActiveSystem(system: SystemRecord | null, systemId: string, caller: Caller): void {
+  if (!system) throw new LedgerError('FORBIDDEN', `system ${systemId} is not registered`, { systemId });
+  if (system.org !== caller.msp) throw new LedgerError('FORBIDDEN', `system ${systemId} belongs to ${system.org}`, { systemId });
+  if (system.status !== 'ACTIVE') throw new LedgerError('FORBIDDEN', `system ${systemId} is ${system.status}`, { systemId });
 }

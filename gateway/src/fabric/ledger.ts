@@ -1,6 +1,8 @@
 /**
- * The gateway's view of the chain: submit a transaction as its org and get a receipt once
- * committed, evaluate a query, read a peer's chain info. It holds one org's client identity only.
+ * The gateway's view of the chain: submit a transaction and get a receipt once committed, evaluate
+ * a query, read a peer's chain info. A system with its own enrolled identity signs as itself; the
+ * gateway's own work (bootstrap, access-event anchors) and systems without one go out under the
+ * org's client identity. It holds identities of its own org only.
  */
 import type * as grpc from '@grpc/grpc-js';
 import type { Contract, Gateway } from '@hyperledger/fabric-gateway';
@@ -9,6 +11,7 @@ import type { GatewayConfig, PeerConnection } from '../config';
 import { fabricSubmitSeconds } from '../metrics';
 import { forbidden } from '../errors';
 import { connectAs, newPeerClient } from './connection';
+import type { SystemIdentities } from './system-identities';
 import { notCommitted, toApiError, validationCodeName } from './ledger-errors';
 
 export interface Receipt<T> {
@@ -24,9 +27,10 @@ export interface ChainInfo {
   previousBlockHash: string;
 }
 
-/** On whose behalf a transaction goes out: an org (this gateway's own). */
+/** On whose behalf a transaction goes out: an org (this gateway's own) and, if known, the system. */
 export interface Actor {
   mspId: string;
+  systemId?: string;
 }
 
 const decoder = new TextDecoder();
@@ -39,8 +43,12 @@ export class Ledger {
   private readonly gateways: Gateway[] = [];
   private readonly contract: Contract;
   private readonly peerGateways = new Map<string, Gateway>();
+  private readonly systemContracts = new Map<string, Contract>();
 
-  constructor(private readonly config: GatewayConfig) {
+  constructor(
+    private readonly config: GatewayConfig,
+    private readonly identities?: SystemIdentities,
+  ) {
     const { network, identity, deadlines } = config;
     this.mspId = identity.mspId;
     for (const org of network.orgs) this.clients.set(org.mspId, newPeerClient(org));
@@ -112,8 +120,24 @@ export class Ledger {
     for (const client of this.clients.values()) client.close();
   }
 
+  /** Drops a system's connection (after retirement or re-enrollment). */
+  forgetSystem(systemId: string): void {
+    this.systemContracts.delete(systemId);
+  }
+
   private contractFor(actor: Actor): Contract {
     if (actor.mspId !== this.mspId) throw forbidden(`this gateway serves ${this.mspId}, not ${actor.mspId}`);
-    return this.contract;
+    if (!actor.systemId || !this.identities) return this.contract;
+    let contract = this.systemContracts.get(actor.systemId);
+    if (!contract) {
+      const files = this.identities.find(actor.systemId);
+      if (!files) return this.contract;
+      const { network, deadlines } = this.config;
+      const gateway = connectAs(this.clients.get(this.mspId)!, this.mspId, files, deadlines);
+      this.gateways.push(gateway);
+      contract = gateway.getNetwork(network.channel).getContract(network.chaincode);
+      this.systemContracts.set(actor.systemId, contract);
+    }
+    return contract;
   }
 }
