@@ -63,6 +63,19 @@ async function run(label, total, op, inFlight = CONCURRENCY) {
   return { txs: total, failed, seconds, tps: (total - failed) / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
 }
 
+/** Retries one plain write until the network endorses it (discovery has caught up), for at most 2 minutes. */
+async function untilEndorsable(contract) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await contract.submitTransaction('bench:PutValue', `ready-${tag}-${attempt}`, 'v');
+      return;
+    } catch (err) {
+      if (attempt >= 120) throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 function subjectRef(i) {
   return require('node:crypto').createHash('sha256').update(`bench-${tag}-${i}`).digest('hex');
 }
@@ -93,6 +106,8 @@ async function main() {
   const results = {};
   let proofs;
   try {
+    // Right after a deploy the peers' discovery may not yet know every peer has the chaincode.
+    for (const org of [finance, civil]) await untilEndorsable(org.contract);
     // Warm-up: the first calls start and JIT-compile the chaincode processes on every peer.
     await run('bench:PutValue', 100, submitting(finance.contract, 'bench:PutValue', (i) => [`warmup-${tag}-${i}`, 'v']));
     console.log(`\nplain write: bench:PutValue x${TOTAL}, ${CONCURRENCY} in flight`);

@@ -6,7 +6,7 @@
  */
 import { EndorseError } from '@hyperledger/fabric-gateway';
 import { createHash, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { IdentityFiles } from '../gateway/src/config';
 import { loadConfig } from '../gateway/src/config';
@@ -45,6 +45,13 @@ async function submitAs(identity: IdentityFiles, fn: string, arg: string): Promi
   }
 }
 
+/** A system's identity as its org's gateway keeps it: gateways/finance/systems/<systemId>/msp. */
+function heldIdentity(systemId: string): IdentityFiles {
+  const msp = path.join(gatewayDir('finance'), 'systems', systemId, 'msp');
+  const key = readdirSync(path.join(msp, 'keystore')).find((name) => name.endsWith('_sk'))!;
+  return { cert: path.join(msp, 'signcerts', 'cert.pem'), key: path.join(msp, 'keystore', key) };
+}
+
 beforeAll(async () => {
   expect((await post('/v1/programmes', 'civil-affairs-system', { id: programmeId, nameEn: 'Identity test', nameZh: '身份测试', monthlyCapFen: 5000 })).status).toBe(201);
   const grant = await post('/v1/eligibility/grant', 'civil-affairs-system', {
@@ -56,9 +63,9 @@ beforeAll(async () => {
   for (const [systemId, roles] of [[paymentSystem, ['finance']], [loggerSystem, ['access-log']]] as const) {
     expect((await post('/v1/systems', 'finance-admin', { systemId, name: systemId, roles })).status).toBe(201);
   }
-  // A certificate the system holds itself (the gateway enrolled one too, under the system's own id).
-  paymentCert = enrollAtCa('finance', `${paymentSystem}-own`, { 'welfare.systemId': paymentSystem, 'welfare.roles': 'finance' });
-  loggerCert = enrollAtCa('finance', `${loggerSystem}-own`, { 'welfare.systemId': loggerSystem, 'welfare.roles': 'access-log' });
+  // The identities Finance's gateway enrolled for them at registration, used here straight at the peer.
+  paymentCert = heldIdentity(paymentSystem);
+  loggerCert = heldIdentity(loggerSystem);
 });
 
 describe("a system's own certificate from its org's CA", () => {
@@ -74,6 +81,12 @@ describe("a system's own certificate from its org's CA", () => {
     } finally {
       queries.close();
     }
+  });
+
+  it("speaks for the system only if it is the certificate the registry holds: another one from the CA is refused", async () => {
+    const another = enrollAtCa('finance', `${paymentSystem}-copy`, { 'welfare.systemId': paymentSystem, 'welfare.roles': 'finance' });
+    const { refusal } = await submitAs(another, 'disbursement:PostDisbursement', line(4));
+    expect(refusal).toContain(`[FORBIDDEN] the certificate is not the one registered for system ${paymentSystem}`);
   });
 
   it('is held to the role it names: an access-log system may not post a payment', async () => {

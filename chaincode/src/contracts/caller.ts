@@ -1,5 +1,6 @@
 import type { Context } from 'fabric-contract-api';
-import { requireActiveSystem, type Caller } from '../rules/roles';
+import { createHash, X509Certificate } from 'node:crypto';
+import { requireActiveSystem, requireRegisteredCertificate, type Caller } from '../rules/roles';
 import type { Stamp } from '../rules/stamp';
 import { Ledger } from '../state/ledger';
 
@@ -22,7 +23,8 @@ export const SYSTEM_ATTRIBUTE = 'welfare.systemId';
 /**
  * Who is calling, from the certificate: its org, the roles its `welfare.roles` attribute names
  * and, for a system's own certificate (`welfare.systemId`), that the registry knows the system as
- * ACTIVE in the same org; a retired system's certificate is refused here, before any rule runs.
+ * ACTIVE in the same org and, when the registry holds its fingerprint, only that very certificate;
+ * a retired or revoked system's certificate is refused here, before any rule runs.
  */
 export async function callerOf(ctx: Context): Promise<Caller> {
   const identity = ctx.clientIdentity;
@@ -32,8 +34,17 @@ export async function callerOf(ctx: Context): Promise<Caller> {
   const isAdmin = (roles?.includes('admin') ?? false) || subjectOrganisationalUnits(id).includes('admin');
   const caller = { msp: identity.getMSPID(), roles, isAdmin, id };
   const systemId = identity.getAttributeValue(SYSTEM_ATTRIBUTE);
-  if (systemId) requireActiveSystem(await new Ledger(ctx.stub).get('system', systemId), systemId, caller);
+  if (systemId) {
+    const system = await new Ledger(ctx.stub).get('system', systemId);
+    requireActiveSystem(system, systemId, caller);
+    requireRegisteredCertificate(system!, () => certificateFingerprint(identity.getIDBytes()));
+  }
   return caller;
+}
+
+/** sha256 hex of a certificate's DER, from the PEM bytes the peer hands over (as the registry records it). */
+export function certificateFingerprint(certificatePem: Uint8Array): string {
+  return createHash('sha256').update(new X509Certificate(Buffer.from(certificatePem)).raw).digest('hex');
 }
 
 export function stampOf(ledger: Ledger, caller: Caller): Stamp {

@@ -3,7 +3,8 @@ import { json, pseudonym } from '../testing/fixtures';
 import { MINIMUM_LIVING } from '../testing/fixtures';
 import { IDENTITIES, TestLedger } from '../testing/network';
 import { ProgrammeContract } from './programme';
-import { subjectOrganisationalUnits } from './caller';
+import { ADMIN_CERT_OU_ADMIN, USER_CERT_OU_CLIENT } from '../testing/certificates';
+import { certificateFingerprint, subjectOrganisationalUnits } from './caller';
 import { SystemContract } from './system';
 
 const { civilAffairs, civilAffairsAdmin, finance, financeAdmin, audit, auditAdmin, outsider } = IDENTITIES;
@@ -151,18 +152,27 @@ describe('reading the organisational units of a certificate subject', () => {
 
 describe("a system's own certificate (welfare.systemId, welfare.roles) counts only while the registry holds it ACTIVE", () => {
   const programmes = new ProgrammeContract();
-  const reliefCert = { msp: 'CivilAffairsMSP', attributes: { 'welfare.systemId': 'ca-relief', 'welfare.roles': 'civil-affairs' } };
+  const reliefCert = { msp: 'CivilAffairsMSP', attributes: { 'welfare.systemId': 'ca-relief', 'welfare.roles': 'civil-affairs' }, certificatePem: USER_CERT_OU_CLIENT };
+  const relief = { ...reliefSystem, certFingerprint: certificateFingerprint(Buffer.from(USER_CERT_OU_CLIENT)) };
   const create = (ledger: TestLedger, who: object, id: string) =>
     ledger.submit(programmes, 'CreateProgramme', who as never, json({ ...MINIMUM_LIVING, id }));
 
   it('an ACTIVE system of the org writes; once retired, its certificate is refused FORBIDDEN and nothing is written', async () => {
     const ledger = new TestLedger('2024-06-20T01:00:00.000Z');
-    await register(ledger, reliefSystem, civilAffairsAdmin);
+    await register(ledger, relief, civilAffairsAdmin);
     await expect(create(ledger, reliefCert, 'RELIEF_A')).resolves.toBeDefined();
     await ledger.submit(contract, 'RetireSystem', civilAffairsAdmin, 'ca-relief');
     const size = ledger.stateSize;
     await expect(create(ledger, reliefCert, 'RELIEF_B')).rejects.toThrow('[FORBIDDEN] system ca-relief is RETIRED');
     expect(ledger.stateSize).toBe(size);
+  });
+
+  it('only the certificate whose fingerprint the registry holds speaks for the system', async () => {
+    const ledger = new TestLedger('2024-06-20T01:00:00.000Z');
+    await register(ledger, relief, civilAffairsAdmin);
+    const another = { ...reliefCert, certificatePem: ADMIN_CERT_OU_ADMIN };
+    await expect(create(ledger, another, 'RELIEF_G')).rejects.toThrow('[FORBIDDEN] the certificate is not the one registered for system ca-relief');
+    await expect(create(ledger, reliefCert, 'RELIEF_H')).resolves.toBeDefined();
   });
 
   it("an unregistered system, or a certificate naming another org's system, is refused", async () => {
@@ -175,7 +185,7 @@ describe("a system's own certificate (welfare.systemId, welfare.roles) counts on
 
   it('a revoked system stays out until its org reinstates it on the chain; retiring is final', async () => {
     const ledger = new TestLedger('2024-06-20T01:00:00.000Z');
-    await register(ledger, reliefSystem, civilAffairsAdmin);
+    await register(ledger, relief, civilAffairsAdmin);
     const revoked = await ledger.submit<SystemContract, SystemRecord>(contract, 'RevokeSystem', civilAffairsAdmin, 'ca-relief');
     expect(revoked.result.status).toBe('REVOKED');
     await expect(create(ledger, reliefCert, 'RELIEF_E')).rejects.toThrow('[FORBIDDEN] system ca-relief is REVOKED');

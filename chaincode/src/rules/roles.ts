@@ -50,6 +50,17 @@ export function requireRegistrar(caller: Caller): void {
   if (!caller.isAdmin && caller.roles !== null) throw new LedgerError('FORBIDDEN', `only an admin of ${caller.msp} may do this`);
 }
 
+/**
+ * When the registry records a system's certificate fingerprint, only that certificate speaks for the
+ * system: another one the org's CA issues under the same name needs a recorded registry update first.
+ */
+export function requireRegisteredCertificate(system: SystemRecord, fingerprintOfCaller: () => string): void {
+  if (system.certFingerprint === null) return;
+  if (fingerprintOfCaller() !== system.certFingerprint) {
+    throw new LedgerError('FORBIDDEN', `the certificate is not the one registered for system ${system.systemId}`, { systemId: system.systemId });
+  }
+}
+
 /** A system's own certificate counts only while the registry holds the system ACTIVE in the same org. */
 export function requireActiveSystem(system: SystemRecord | null, systemId: string, caller: Caller): void {
   if (!system) throw new LedgerError('FORBIDDEN', `system ${systemId} is not registered`, { systemId });
