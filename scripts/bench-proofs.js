@@ -6,11 +6,11 @@
 //   peers' signed answers);
 // - whole-chain audit transactions per second: every block from each org's peer, re-verified and compared.
 //
-//   WELFARE_RUN_DIR=.network node scripts/bench-proofs.js [gatewayUrl]
+//   WELFARE_RUN_DIR=.network node scripts/bench-proofs.js [audit gatewayUrl]
 'use strict';
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
-const { loadConfig } = require('../gateway/dist/config');
+const { DEFAULT_DEADLINES, loadNetworkDescription } = require('../gateway/dist/config');
 const { peerBlockSources } = require('../gateway/dist/proofs/peer-block-sources');
 const { auditChain } = require('../gateway/dist/verify/audit/chain-audit');
 const { verifyBundle } = require('../gateway/dist/verify');
@@ -42,9 +42,9 @@ async function recentTransactions(source, height, count) {
 }
 
 async function benchProofs({ runDir, gatewayUrl, auditorKey }) {
-  const config = loadConfig({ ...process.env, WELFARE_RUN_DIR: runDir });
-  const identity = config.network.orgs.find((o) => o.mspId === 'AuditMSP') ?? config.network.orgs[0];
-  const sources = peerBlockSources(config.network, identity, config.deadlines);
+  const network = loadNetworkDescription({ ...process.env, WELFARE_RUN_DIR: runDir });
+  const identity = network.orgs.find((o) => o.mspId === 'AuditMSP') ?? network.orgs[0];
+  const sources = peerBlockSources(network, identity, DEFAULT_DEADLINES);
   try {
     console.log('proofs: whole-chain audit from every org\'s peer');
     const audit = await auditChain(sources);
@@ -101,8 +101,10 @@ module.exports = { benchProofs };
 
 if (require.main === module) {
   const runDir = path.resolve(process.env.WELFARE_RUN_DIR ?? path.join(__dirname, '..', '.network'));
-  const keys = JSON.parse(readFileSync(path.join(runDir, 'gateway', 'bootstrap-keys.json'), 'utf8'));
-  const gatewayUrl = process.argv[2] ?? `http://127.0.0.1:${process.env.WELFARE_GATEWAY_PORT ?? 8080}`;
+  const auditGateway = path.join(runDir, 'gateways', 'audit');
+  const keys = JSON.parse(readFileSync(path.join(auditGateway, 'bootstrap-keys.json'), 'utf8'));
+  const { port } = JSON.parse(readFileSync(path.join(auditGateway, 'gateway.json'), 'utf8'));
+  const gatewayUrl = process.argv[2] ?? `http://127.0.0.1:${port}`;
   benchProofs({ runDir, gatewayUrl, auditorKey: keys['audit-system'].apiKey })
     .then((result) => console.log(JSON.stringify(result, null, 2)))
     .catch((err) => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench: throughput and latency on a real network of its own (.network-bench, ports
-// 27000+), reported against a plain Fabric write measured in the same run. Prints a table and
+// 27000+ or WELFARE_BENCH_PORT_BASE), reported against a plain Fabric write measured in the same run. Prints a table and
 // writes JSON to bench-results/. Figures are only comparable within one run: the machine is shared.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -11,7 +11,12 @@ const { benchProofs } = require('./bench-proofs');
 
 const REPO = path.resolve(__dirname, '..');
 const RUN_DIR = process.env.WELFARE_BENCH_RUN_DIR ?? path.join(REPO, '.network-bench');
-const env = { ...process.env, WELFARE_RUN_DIR: RUN_DIR, WELFARE_PORT_BASE: process.env.WELFARE_BENCH_PORT_BASE ?? '27000', WELFARE_GATEWAY_PORT: process.env.WELFARE_BENCH_GATEWAY_PORT ?? '28080' };
+const PORT_BASE = Number(process.env.WELFARE_BENCH_PORT_BASE ?? 27000);
+// The orgs' gateways listen on WELFARE_BENCH_GATEWAY_PORT (default PORT_BASE + 1080, Civil Affairs), +1 (Finance), +2 (Audit).
+const GATEWAY_PORT = Number(process.env.WELFARE_BENCH_GATEWAY_PORT ?? PORT_BASE + 1080);
+const env = { ...process.env, WELFARE_RUN_DIR: RUN_DIR, WELFARE_PORT_BASE: String(PORT_BASE), WELFARE_GATEWAY_PORT: String(GATEWAY_PORT) };
+const AUDIT_GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT + 2}`;
+const auditSystemKey = () => JSON.parse(readFileSync(path.join(RUN_DIR, 'gateways', 'audit', 'bootstrap-keys.json'), 'utf8'))['audit-system'].apiKey;
 const TOTAL = Number(process.env.WELFARE_BENCH_TXS ?? 1000);
 const CONCURRENCY = Number(process.env.WELFARE_BENCH_CONCURRENCY ?? 64);
 const DEADLINES = { evaluateMs: 30000, endorseMs: 60000, submitMs: 30000, commitStatusMs: 120000 };
@@ -59,6 +64,19 @@ async function run(label, total, op, inFlight = CONCURRENCY) {
   return { txs: total, failed, seconds, tps: (total - failed) / seconds, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
 }
 
+/** Retries one plain write until the network endorses it (discovery has caught up), for at most 2 minutes. */
+async function untilEndorsable(contract) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await contract.submitTransaction('bench:PutValue', `ready-${tag}-${attempt}`, 'v');
+      return;
+    } catch (err) {
+      if (attempt >= 120) throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
 function subjectRef(i) {
   return require('node:crypto').createHash('sha256').update(`bench-${tag}-${i}`).digest('hex');
 }
@@ -89,6 +107,8 @@ async function main() {
   const results = {};
   let proofs;
   try {
+    // Right after a deploy the peers' discovery may not yet know every peer has the chaincode.
+    for (const org of [finance, civil]) await untilEndorsable(org.contract);
     // Warm-up: the first calls start and JIT-compile the chaincode processes on every peer.
     await run('bench:PutValue', 100, submitting(finance.contract, 'bench:PutValue', (i) => [`warmup-${tag}-${i}`, 'v']));
     console.log(`\nplain write: bench:PutValue x${TOTAL}, ${CONCURRENCY} in flight`);
@@ -124,8 +144,7 @@ async function main() {
 
     results.accessEventsHttp = await accessEventsThroughGateway();
     results.stackRssMiB = stackRssMiB();
-    const keys = JSON.parse(readFileSync(path.join(RUN_DIR, 'gateway', 'bootstrap-keys.json'), 'utf8'));
-    proofs = await benchProofs({ runDir: RUN_DIR, gatewayUrl: `http://127.0.0.1:${env.WELFARE_GATEWAY_PORT}`, auditorKey: keys['audit-system'].apiKey });
+    proofs = await benchProofs({ runDir: RUN_DIR, gatewayUrl: AUDIT_GATEWAY_URL, auditorKey: auditSystemKey() });
   } finally {
     civil.close();
     finance.close();
@@ -136,13 +155,13 @@ async function main() {
 
 /**
  * Access events through the gateway's HTTP API: many concurrent clients, each posting one event at
- * a time and timing until the answer (an answer means anchored and committed on the chain).
+ * a time and timing until the answer (an answer means anchored and committed on the chain), all
+ * through the Audit org's gateway (every org's gateway runs, as in a deployment).
  */
 async function accessEventsThroughGateway() {
   script('gateway-start.sh');
-  const keys = JSON.parse(readFileSync(path.join(RUN_DIR, 'gateway', 'bootstrap-keys.json'), 'utf8'));
-  const url = `http://127.0.0.1:${env.WELFARE_GATEWAY_PORT}/v1/access-events`;
-  const headers = { authorization: `Bearer ${keys['audit-system'].apiKey}`, 'content-type': 'application/json' };
+  const url = `${AUDIT_GATEWAY_URL}/v1/access-events`;
+  const headers = { authorization: `Bearer ${auditSystemKey()}`, 'content-type': 'application/json' };
   const total = Number(process.env.WELFARE_BENCH_ACCESS_EVENTS ?? 10000);
   const clients = Number(process.env.WELFARE_BENCH_ACCESS_CLIENTS ?? 1000);
   console.log(`access events through HTTP: ${total} events from ${clients} concurrent clients`);
@@ -170,7 +189,7 @@ function report(results, proofs) {
     `proofs: ${proofs.bundlesPerSecond.toFixed(0)} bundles verified/s offline, ${proofs.bundlesFetchedPerSecond.toFixed(1)} bundles built/s over HTTP, ` +
       `whole-chain audit ${proofs.auditTxPerSecond.toFixed(0)} tx/s (${(proofs.auditTxPerSecond / base).toFixed(1)}x plain-write tx/s)`,
   );
-  console.log(`resident memory of the whole stack (3 orderers, 3 peers, 3 chaincode processes, gateway): ${results.stackRssMiB} MiB`);
+  console.log(`resident memory of the whole stack (3 orderers, 3 peers, 3 chaincode processes, 3 gateways): ${results.stackRssMiB} MiB`);
   mkdirSync(path.join(REPO, 'bench-results'), { recursive: true });
   const file = path.join(REPO, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), total: TOTAL, concurrency: CONCURRENCY, results, proofs }, null, 2) + '\n');

@@ -1,13 +1,22 @@
 #!/usr/bin/env node
-// Seeds demo data through the gateway's own API (so it lands on the chain like any other write):
-// the five subsidy programmes, a few eligible citizens and one month of payments.
-// Safe to re-run: records that already exist answer 409 and are left as they are.
+// Seeds demo data through the orgs' gateways (so it lands on the chain like any other write): the
+// five subsidy programmes and a few eligible citizens through Civil Affairs' gateway, one month of
+// payments through Finance's. Safe to re-run: records that already exist answer 409 and are left.
+//   node scripts/demo-data.js <run directory>
 'use strict';
 const { readFileSync } = require('node:fs');
+const path = require('node:path');
 const { makeResidentId } = require('../gateway/dist/privacy/resident-id');
 
-const [baseUrl, keysFile] = process.argv.slice(2);
-const keys = JSON.parse(readFileSync(keysFile, 'utf8'));
+const [runDir] = process.argv.slice(2);
+
+/** An org's gateway: its URL (from its gateway.json) and the API key of one of its bootstrap systems. */
+function gatewayOf(org, systemId) {
+  const dir = path.join(runDir, 'gateways', org);
+  const { port } = JSON.parse(readFileSync(path.join(dir, 'gateway.json'), 'utf8'));
+  const keys = JSON.parse(readFileSync(path.join(dir, 'bootstrap-keys.json'), 'utf8'));
+  return { baseUrl: `http://127.0.0.1:${port}`, apiKey: keys[systemId].apiKey };
+}
 
 const PROGRAMMES = [
   { id: 'DISABILITY_LIVING', nameEn: 'Living subsidy for people with disabilities in need', nameZh: '困难残疾人生活补贴', monthlyCapFen: 15000 },
@@ -24,8 +33,8 @@ const CITIZENS = [
   { id: makeResidentId('310106', '19751104', '245'), district: '310106', programmes: ['MINIMUM_LIVING'] },
 ];
 
-async function call(apiKey, path, body) {
-  const res = await fetch(baseUrl + path, {
+async function call({ baseUrl, apiKey }, route, body) {
+  const res = await fetch(baseUrl + route, {
     method: 'POST',
     headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -33,12 +42,12 @@ async function call(apiKey, path, body) {
   const json = await res.json();
   if (res.ok) return 'posted (a repeat returns the first record)';
   if (res.status === 409) return 'already there';
-  throw new Error(`${path}: ${res.status} ${JSON.stringify(json.error)}`);
+  throw new Error(`${route}: ${res.status} ${JSON.stringify(json.error)}`);
 }
 
 async function main() {
-  const civil = keys['civil-affairs-system'].apiKey;
-  const finance = keys['finance-system'].apiKey;
+  const civil = gatewayOf('civilaffairs', 'civil-affairs-system');
+  const finance = gatewayOf('finance', 'finance-system');
   const counts = {};
   const note = (what, result) => (counts[`${what} ${result}`] = (counts[`${what} ${result}`] ?? 0) + 1);
 

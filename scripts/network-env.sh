@@ -46,3 +46,24 @@ use_org_admin() {
   export CORE_PEER_ADDRESS="127.0.0.1:$(peer_port "$1")"
   export CORE_PEER_TLS_ROOTCERT_FILE="$(peer_dir "$1")/tls/ca.crt"
 }
+
+# One gateway per org, each in its own directory (config, key store, index, logs; mode 0700):
+# CivilAffairs on WELFARE_GATEWAY_PORT (8080), Finance +1, Audit +2.
+GATEWAY_PORT_BASE="${WELFARE_GATEWAY_PORT:-8080}"
+gateway_port() { echo $((GATEWAY_PORT_BASE + $(org_index "$1"))); }
+gateway_dir() { echo "$RUN_DIR/gateways/$1"; }
+gateway_pidfile() { echo "$RUN_DIR/pids/gateway-$1.pid"; }
+org_client_msp() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/users/User1@$(org_domain "$1")/msp"; }
+
+# One Fabric CA per org, signing with the org's cryptogen CA key (so the channel MSP already trusts
+# what it issues): 7054 CivilAffairs, 8054 Finance, 9054 Audit; operations 9446..9448. Its bootstrap
+# identity is the org's enrollment registrar (not a Fabric admin); the registrar's secret is generated
+# at first start into the org's gateway directory, mode 0600.
+source "$here/fabric-ca-env.sh"
+ca_port() { echo $((PORT_BASE + 54 + 1000 * $(org_index "$1"))); }
+ca_ops_port() { echo $((PORT_BASE + 2446 + $(org_index "$1"))); }
+ca_dir() { echo "$RUN_DIR/cas/$1"; }
+org_ca_cert() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/ca/ca.$(org_domain "$1")-cert.pem"; }
+org_ca_key() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/ca/priv_sk"; }
+CA_REGISTRAR=registrar
+ca_registrar_secret_file() { echo "$(gateway_dir "$1")/ca-registrar.secret"; }

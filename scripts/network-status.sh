@@ -14,4 +14,9 @@ done
 for org in "${ORGS[@]}"; do
   line "peer0 $(org_msp "$org")" "$RUN_DIR/pids/peer-$org.pid" "127.0.0.1:$(peer_port "$org")" "http://127.0.0.1:$(peer_ops_port "$org")/healthz"
 done
-line gateway "$RUN_DIR/pids/gateway.pid" "127.0.0.1:${WELFARE_GATEWAY_PORT:-8080}" "http://127.0.0.1:${WELFARE_GATEWAY_PORT:-8080}/health"
+for org in "${ORGS[@]}"; do
+  line "ca $(org_msp "$org")" "$RUN_DIR/pids/ca-$org.pid" "127.0.0.1:$(ca_port "$org")" "http://127.0.0.1:$(ca_ops_port "$org")/healthz"
+done
+for org in "${ORGS[@]}"; do
+  line "gateway $(org_msp "$org")" "$(gateway_pidfile "$org")" "127.0.0.1:$(gateway_port "$org")" "http://127.0.0.1:$(gateway_port "$org")/health"
+done

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Brings the welfare network up as native processes: 3 Raft orderers and one peer for each of
-# CivilAffairsMSP, FinanceMSP and AuditMSP, TLS everywhere, channel `welfare` joined the v3 way.
+# Brings the welfare network up as native processes: 3 Raft orderers and one peer and one Fabric CA
+# for each of CivilAffairsMSP, FinanceMSP and AuditMSP, TLS everywhere, channel `welfare` joined the v3 way.
 # Safe to re-run: generates crypto and the genesis block once, restarts whatever is not running,
 # and joins only what has not joined yet. Everything lives under the run directory.
 set -euo pipefail
 source "$(dirname "$0")/network-env.sh"
 
 bash "$REPO_ROOT/scripts/install-fabric.sh"
+bash "$REPO_ROOT/scripts/install-fabric-ca.sh"
 mkdir -p "$RUN_DIR"/{logs,pids,config/peer,config/orderer,channel}
 
 generate_crypto_and_genesis() {
@@ -120,6 +121,23 @@ start_peer() {
   )
 }
 
+start_ca() {
+  local org=$1 dir pidf secret
+  dir="$(ca_dir "$org")"; pidf="$RUN_DIR/pids/ca-$org.pid"
+  pid_alive "$pidf" && return 0
+  port_free "$(ca_port "$org")" "CA of $org"
+  mkdir -p "$dir" "$(gateway_dir "$org")"
+  chmod 0700 "$dir" "$(gateway_dir "$org")"
+  secret="$(ca_registrar_secret_file "$org")"
+  [ -f "$secret" ] || (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url")+"\n")' > "$secret")
+  nohup "$FABRIC_CA_BIN/fabric-ca-server" start -H "$dir" \
+    -b "$CA_REGISTRAR:$(cat "$secret")" \
+    --ca.name "ca-$org" --ca.certfile "$(org_ca_cert "$org")" --ca.keyfile "$(org_ca_key "$org")" \
+    --address 127.0.0.1 --port "$(ca_port "$org")" --tls.enabled --csr.hosts 127.0.0.1,localhost \
+    --operations.listenaddress "127.0.0.1:$(ca_ops_port "$org")" >>"$RUN_DIR/logs/ca-$org.log" 2>&1 &
+  echo $! >"$pidf"
+}
+
 wait_healthy() { # name url
   for _ in $(seq 1 120); do
     curl -sf "$2" >/dev/null 2>&1 && return 0
@@ -193,8 +211,10 @@ write_network_json
 prepare_configs
 for n in 1 2 3; do start_orderer $n; done
 for org in "${ORGS[@]}"; do start_peer "$org"; done
+for org in "${ORGS[@]}"; do start_ca "$org"; done
 for n in 1 2 3; do wait_healthy orderer$n "http://127.0.0.1:$(orderer_ops_port $n)/healthz"; done
 for org in "${ORGS[@]}"; do wait_healthy "peer-$org" "http://127.0.0.1:$(peer_ops_port "$org")/healthz"; done
+for org in "${ORGS[@]}"; do wait_healthy "ca-$org" "http://127.0.0.1:$(ca_ops_port "$org")/healthz"; done
 join_orderers
 join_peers
 wait_raft_leader

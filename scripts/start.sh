@@ -11,14 +11,14 @@ bash scripts/deploy-chaincode.sh
 bash scripts/gateway-stop.sh   # a running gateway may be older code than what was just built
 bash scripts/gateway-start.sh
 source scripts/network-env.sh
-port="${WELFARE_GATEWAY_PORT:-8080}"
-node scripts/demo-data.js "http://127.0.0.1:$port" "$RUN_DIR/gateway/bootstrap-keys.json"
+node scripts/demo-data.js "$RUN_DIR"
 cat <<MSG
 
-welfare-ledger is running.
-  gateway        http://127.0.0.1:$port   (health: /health, metrics: /metrics)
-  API docs       http://127.0.0.1:$port/docs   (OpenAPI: /openapi.json)
-  API keys       $RUN_DIR/gateway/bootstrap-keys.json   (mode 0600; one admin and one system key per org)
+welfare-ledger is running: one gateway per org (health: /health, metrics: /metrics, API docs: /docs)
+  CivilAffairsMSP  http://127.0.0.1:$(gateway_port civilaffairs)   keys: $(gateway_dir civilaffairs)/bootstrap-keys.json
+  FinanceMSP       http://127.0.0.1:$(gateway_port finance)   keys: $(gateway_dir finance)/bootstrap-keys.json
+  AuditMSP         http://127.0.0.1:$(gateway_port audit)   keys: $(gateway_dir audit)/bootstrap-keys.json
+                   (each key file mode 0600: that org's admin and business system keys)
   run directory  $RUN_DIR   (logs/, pids/, crypto/, ledgers)
   status         npm run network:status
   stop           npm stop              (keeps the chain; npm start resumes it)

@@ -7,7 +7,7 @@
 import { common } from '@hyperledger/fabric-protos';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { loadConfig } from '../gateway/src/config';
+import { DEFAULT_DEADLINES, loadNetworkDescription } from '../gateway/src/config';
 import { peerBlockSources, type PeerBlockSource } from '../gateway/src/proofs/peer-block-sources';
 import { blockDataHash } from '../gateway/src/verify';
 import type { AuditReport } from '../gateway/src/verify/audit/audit-report';
@@ -42,8 +42,8 @@ describe('whole-chain audit', () => {
   let targetBlock: number;
 
   beforeAll(async () => {
-    const config = loadConfig({ WELFARE_RUN_DIR: RUN_DIR });
-    sources = peerBlockSources(config.network, config.network.orgs.find((o) => o.mspId === 'AuditMSP')!, config.deadlines);
+    const network = loadNetworkDescription({ WELFARE_RUN_DIR: RUN_DIR });
+    sources = peerBlockSources(network, network.orgs.find((o) => o.mspId === 'AuditMSP')!, DEFAULT_DEADLINES);
     // Two writes, so that the block of the first has a successor in the audited range.
     const first = await post('/v1/programmes', 'civil-affairs-system', { id: `AUDIT_${runTag}`, nameEn: 'Audit test', nameZh: '审计测试', monthlyCapFen: 1000 });
     expect(first.status).toBe(201);

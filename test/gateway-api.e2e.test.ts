@@ -5,27 +5,35 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { apiKey, citizenOfRun, get, post, request, runTag, type SystemName } from './support/api';
+import { apiKey, citizenOfRun, get, post, request, runTag, type SystemName, urlFor } from './support/api';
 import { heightAround } from './support/chain';
 import { GATEWAY_URL } from './support/test-network';
+
+/** An API key and the gateway of the org that issued it (the only gateway that knows it). */
+interface KeyAt {
+  apiKey: string;
+  url: string;
+}
 
 const programmeId = `API_${runTag}`;
 const citizen = citizenOfRun(401, '310106');
 const otherCitizen = citizenOfRun(402, '310106');
 
-async function withKey(key: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+async function withKey(key: KeyAt, method: string, route: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = { authorization: `Bearer ${key.apiKey}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(GATEWAY_URL + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(key.url + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 }
 
-/** Registers a system holding exactly one role and returns its key. */
-async function systemWithRole(admin: SystemName, role: string): Promise<string> {
+/** Registers a system holding exactly one role and returns its key (at its org's gateway). */
+async function systemWithRole(admin: SystemName, role: string): Promise<KeyAt> {
   const answer = await post('/v1/systems', admin, { systemId: `${role}-${runTag}`, name: `only ${role}`, roles: [role] });
   expect(answer.status).toBe(201);
-  return answer.body.apiKey;
+  return { apiKey: answer.body.apiKey, url: urlFor(admin) };
 }
+
+const bootstrapKey = (system: SystemName): KeyAt => ({ apiKey: apiKey(system), url: urlFor(system) });
 
 beforeAll(async () => {
   expect((await post('/v1/programmes', 'civil-affairs-system', { id: programmeId, nameEn: 'API test', nameZh: '接口测试', monthlyCapFen: 40000 })).status).toBe(201);
@@ -37,14 +45,14 @@ beforeAll(async () => {
 });
 
 describe('the role matrix: every role against every write endpoint', () => {
-  const keys: Record<string, string> = {};
+  const keys: Record<string, KeyAt> = {};
   beforeAll(async () => {
     keys['civil-affairs'] = await systemWithRole('civil-affairs-admin', 'civil-affairs');
     keys.finance = await systemWithRole('finance-admin', 'finance');
     keys['access-log'] = await systemWithRole('finance-admin', 'access-log');
     keys.auditor = await systemWithRole('audit-admin', 'auditor');
     keys.inspector = await systemWithRole('audit-admin', 'inspector');
-    keys.admin = apiKey('finance-admin');
+    keys.admin = bootstrapKey('finance-admin');
   });
 
   // Each write endpoint with the one role allowed to call it and a request that role can make.
@@ -149,7 +157,7 @@ describe('bad input gets the right 4xx and changes nothing', () => {
     let answer: { status: number; body: any } = { status: 0, body: undefined };
     const { before, after } = await heightAround(async () => {
       if (contentType) {
-        const res = await fetch(GATEWAY_URL + route, { method, headers: { authorization: `Bearer ${apiKey(as)}`, 'content-type': contentType }, body: body as string });
+        const res = await fetch(urlFor(as) + route, { method, headers: { authorization: `Bearer ${apiKey(as)}`, 'content-type': contentType }, body: body as string });
         answer = { status: res.status, body: await res.json() };
       } else {
         answer = await request(method, route, as, body);
@@ -161,7 +169,7 @@ describe('bad input gets the right 4xx and changes nothing', () => {
   });
 
   it('a body over the configured limit is 413', async () => {
-    const res = await fetch(GATEWAY_URL + '/v1/disbursements', {
+    const res = await fetch(urlFor('finance-system') + '/v1/disbursements', {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey('finance-system')}`, 'content-type': 'application/json' },
       body: JSON.stringify({ pad: 'x'.repeat(6 * 1024 * 1024) }),
@@ -172,7 +180,7 @@ describe('bad input gets the right 4xx and changes nothing', () => {
 
   it('a missing or unknown API key is 401', async () => {
     expect((await request('GET', '/v1/programmes')).status).toBe(401);
-    expect((await withKey('wl_not-a-key', 'GET', '/v1/programmes')).status).toBe(401);
+    expect((await withKey({ apiKey: 'wl_not-a-key', url: GATEWAY_URL }, 'GET', '/v1/programmes')).status).toBe(401);
   });
 });
 
@@ -180,7 +188,7 @@ describe('idempotent retries', () => {
   it('a retry with the same Idempotency-Key returns the first answer and writes nothing', async () => {
     const body = { lineId: `IDEM-${runTag}`, programmeId, period: '2026-08', citizenId: citizen, amountFen: 100, bankAccount: '6222020000000001', kind: 'REGULAR' };
     const send = () =>
-      fetch(GATEWAY_URL + '/v1/disbursements', {
+      fetch(urlFor('finance-system') + '/v1/disbursements', {
         method: 'POST',
         headers: { authorization: `Bearer ${apiKey('finance-system')}`, 'content-type': 'application/json', 'idempotency-key': `k-${runTag}` },
         body: JSON.stringify(body),
@@ -197,7 +205,7 @@ describe('idempotent retries', () => {
     expect(await replay!.json()).toEqual(firstBody);
     expect(after).toBe(before);
 
-    const different = await fetch(GATEWAY_URL + '/v1/disbursements', {
+    const different = await fetch(urlFor('finance-system') + '/v1/disbursements', {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey('finance-system')}`, 'content-type': 'application/json', 'idempotency-key': `k-${runTag}` },
       body: JSON.stringify({ ...body, amountFen: 101 }),
@@ -217,7 +225,7 @@ describe('idempotent retries', () => {
 describe('CSV batch upload', () => {
   const csv = (rows: string[]) => ['lineId,citizenId,amountFen,bankAccount,kind', ...rows].join('\n') + '\n';
   const upload = (batchId: string, text: string | Buffer, headers: Record<string, string> = {}, extraQuery = '') =>
-    fetch(`${GATEWAY_URL}/v1/disbursement-batches.csv?batchId=${batchId}&programmeId=${programmeId}&period=2026-09${extraQuery}`, {
+    fetch(`${urlFor('finance-system')}/v1/disbursement-batches.csv?batchId=${batchId}&programmeId=${programmeId}&period=2026-09${extraQuery}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey('finance-system')}`, 'content-type': 'text/csv', ...headers },
       body: text,
@@ -276,27 +284,34 @@ describe('CSV batch upload', () => {
 });
 
 describe('the life of an API key', () => {
-  it('rotation replaces the key at once; revocation and retirement end it at once', async () => {
+  it('rotation replaces the key at once; revocation ends it until an admin reinstates the system on the chain; retirement ends it for good', async () => {
     const systemId = `life-${runTag}`;
     const registered = await post('/v1/systems', 'audit-admin', { systemId, name: 'life', roles: ['auditor'] });
     expect(registered.status).toBe(201);
-    const first = registered.body.apiKey as string;
+    const first: KeyAt = { apiKey: registered.body.apiKey, url: urlFor('audit-admin') };
     expect((await withKey(first, 'GET', '/v1/programmes')).status).toBe(200);
 
     const rotated = await post(`/v1/systems/${systemId}/rotate-key`, 'audit-admin', {});
     expect(rotated.status).toBe(200);
     expect((await withKey(first, 'GET', '/v1/programmes')).status).toBe(401);
-    expect((await withKey(rotated.body.apiKey, 'GET', '/v1/programmes')).status).toBe(200);
+    const second: KeyAt = { apiKey: rotated.body.apiKey, url: first.url };
+    expect((await withKey(second, 'GET', '/v1/programmes')).status).toBe(200);
 
     expect((await post(`/v1/systems/${systemId}/revoke-key`, 'audit-admin', {})).status).toBe(200);
-    expect((await withKey(rotated.body.apiKey, 'GET', '/v1/programmes')).status).toBe(401);
+    expect((await withKey(second, 'GET', '/v1/programmes')).status).toBe(401);
+    expect((await get('/v1/systems', 'audit-admin')).body.systems.find((x: any) => x.systemId === systemId).status).toBe('REVOKED');
+    // A rotation does not bring a revoked system back.
+    expect((await post(`/v1/systems/${systemId}/rotate-key`, 'audit-admin', {})).body.error.code).toBe('INVALID_TRANSITION');
 
-    const again = await post(`/v1/systems/${systemId}/rotate-key`, 'audit-admin', {});
-    expect((await withKey(again.body.apiKey, 'GET', '/v1/programmes')).status).toBe(200);
+    const again = await post(`/v1/systems/${systemId}/reinstate`, 'audit-admin', {});
+    expect(again.status).toBe(200);
+    expect(again.body.record).toMatchObject({ status: 'ACTIVE', txId: again.body.txId });
+    const third: KeyAt = { apiKey: again.body.apiKey, url: first.url };
+    expect((await withKey(third, 'GET', '/v1/programmes')).status).toBe(200);
     const retired = await post(`/v1/systems/${systemId}/retire`, 'audit-admin', {});
     expect(retired.status).toBe(200);
     expect(retired.body.record.status).toBe('RETIRED');
-    expect((await withKey(again.body.apiKey, 'GET', '/v1/programmes')).status).toBe(401);
+    expect((await withKey(third, 'GET', '/v1/programmes')).status).toBe(401);
   });
 
   it("an admin cannot rotate another org's system key", async () => {

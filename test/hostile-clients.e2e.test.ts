@@ -10,9 +10,9 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { apiKey } from './support/api';
+import { apiKey, type SystemName, urlFor } from './support/api';
 import { heightAround } from './support/chain';
-import { GATEWAY_PORT, GATEWAY_URL, HEADERS_TIMEOUT_MS, MAX_CONNECTIONS_PER_CLIENT, REPO_ROOT, RUN_DIR } from './support/test-network';
+import { GATEWAY_PORT, gatewayDir, HEADERS_TIMEOUT_MS, MAX_CONNECTIONS_PER_CLIENT, REPO_ROOT } from './support/test-network';
 
 interface RawAnswer {
   status: number;
@@ -21,13 +21,16 @@ interface RawAnswer {
 }
 
 /** One HTTP request with node:http, so that any method and any client address can be used. */
-function raw(method: string, route: string, options: { key?: string; body?: string; from?: string; headers?: Record<string, string> } = {}): Promise<RawAnswer> {
+/** `as` sends a system's own key to its own org's gateway; `key` sends any key to Civil Affairs'. */
+function raw(method: string, route: string, options: { as?: SystemName; key?: string; body?: string; from?: string; headers?: Record<string, string> } = {}): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { ...options.headers };
-    if (options.key) headers.authorization = `Bearer ${options.key}`;
+    const key = options.as ? apiKey(options.as) : options.key;
+    if (key) headers.authorization = `Bearer ${key}`;
+    const port = Number(new URL(urlFor(options.as)).port);
     if (options.body !== undefined) headers['content-type'] ??= 'application/json';
     const req = http.request(
-      { host: '127.0.0.1', port: Number(GATEWAY_PORT), method, path: route, headers, localAddress: options.from, agent: false },
+      { host: '127.0.0.1', port, method, path: route, headers, localAddress: options.from, agent: false },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -57,7 +60,7 @@ describe('bodies built to crash the parser', () => {
     let answer: RawAnswer | undefined;
     const { before, after } = await heightAround(async () => {
       answer = await raw('POST', '/v1/disbursements', {
-        key: apiKey('finance-system'),
+        as: 'finance-system',
         body: `{"lineId":${nested(depth)}}`,
         headers: { 'idempotency-key': `deep-${depth}-${Date.now()}` },
       });
@@ -67,7 +70,7 @@ describe('bodies built to crash the parser', () => {
   });
 
   it('a body nested within the limit is judged by its content as usual (400 VALIDATION naming fields)', async () => {
-    const answer = await raw('POST', '/v1/disbursements', { key: apiKey('finance-system'), body: `{"lineId":${nested(10)}}` });
+    const answer = await raw('POST', '/v1/disbursements', { as: 'finance-system', body: `{"lineId":${nested(10)}}` });
     expectErrorShape(answer, 400, 'VALIDATION');
   });
 });
@@ -154,34 +157,34 @@ describe('guessing API keys', () => {
     expect(Number(limited!.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(statuses.filter((s) => s === 401).length).toBeLessThan(200);
 
-    expect((await raw('GET', '/v1/programmes', { key: apiKey('finance-system'), from })).status).toBe(429);
-    expect((await raw('GET', '/v1/programmes', { key: apiKey('finance-system'), from: '127.0.0.1' })).status).toBe(200);
+    expect((await raw('GET', '/v1/programmes', { as: 'civil-affairs-system', from })).status).toBe(429);
+    expect((await raw('GET', '/v1/programmes', { as: 'civil-affairs-system', from: '127.0.0.1' })).status).toBe(200);
   });
 });
 
 describe('every error in the documented shape', () => {
   it('a method the path does not take is 405 METHOD_NOT_ALLOWED naming the allowed ones', async () => {
-    const answer = await raw('DELETE', '/v1/programmes', { key: apiKey('finance-system') });
+    const answer = await raw('DELETE', '/v1/programmes', { as: 'finance-system' });
     expectErrorShape(answer, 405, 'METHOD_NOT_ALLOWED');
     expect(answer.headers.allow).toContain('GET');
     expectErrorShape(await raw('PUT', '/health'), 405, 'METHOD_NOT_ALLOWED');
   });
 
   it('a method the gateway does not implement (TRACE) is 501 NOT_IMPLEMENTED', async () => {
-    expectErrorShape(await raw('TRACE', '/v1/programmes', { key: apiKey('finance-system') }), 501, 'NOT_IMPLEMENTED');
+    expectErrorShape(await raw('TRACE', '/v1/programmes', { as: 'finance-system' }), 501, 'NOT_IMPLEMENTED');
   });
 
   it('no route, no key, wrong role, wrong media type, broken JSON: each has its status and code', async () => {
     expectErrorShape(await raw('GET', '/v1/nowhere'), 404, 'NOT_FOUND');
     expectErrorShape(await raw('GET', '/v1/programmes'), 401, 'UNAUTHORIZED');
-    expectErrorShape(await raw('POST', '/v1/disbursements', { key: apiKey('audit-system'), body: '{}' }), 403, 'FORBIDDEN');
-    expectErrorShape(await raw('POST', '/v1/disbursements', { key: apiKey('finance-system'), body: 'x', headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
-    expectErrorShape(await raw('POST', '/v1/disbursements', { key: apiKey('finance-system'), body: '{"lineId":' }), 400, 'MALFORMED_JSON');
-    expectErrorShape(await raw('POST', '/v1/disbursements', { key: apiKey('finance-system'), body: '{}', headers: { 'idempotency-key': 'no spaces allowed' } }), 400, 'VALIDATION');
+    expectErrorShape(await raw('POST', '/v1/disbursements', { as: 'audit-system', body: '{}' }), 403, 'FORBIDDEN');
+    expectErrorShape(await raw('POST', '/v1/disbursements', { as: 'finance-system', body: 'x', headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectErrorShape(await raw('POST', '/v1/disbursements', { as: 'finance-system', body: '{"lineId":' }), 400, 'MALFORMED_JSON');
+    expectErrorShape(await raw('POST', '/v1/disbursements', { as: 'finance-system', body: '{}', headers: { 'idempotency-key': 'no spaces allowed' } }), 400, 'VALIDATION');
   });
 
   it('answers carry security headers', async () => {
-    const answer = await raw('GET', '/v1/programmes', { key: apiKey('finance-system') });
+    const answer = await raw('GET', '/v1/programmes', { as: 'finance-system' });
     expect(answer.headers).toMatchObject({
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
@@ -195,7 +198,7 @@ describe('every error in the documented shape', () => {
     const citizenId = '11010519491231002X';
     const key = `read-${Date.now()}`;
     const send = () =>
-      fetch(`${GATEWAY_URL}/v1/beneficiaries/history?purpose=AUDIT`, {
+      fetch(`${urlFor('audit-system')}/v1/beneficiaries/history?purpose=AUDIT`, {
         method: 'POST',
         headers: { authorization: `Bearer ${apiKey('audit-system')}`, 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify({ citizenId }),
@@ -212,7 +215,7 @@ describe('every error in the documented shape', () => {
 describe('configuration checked at start', () => {
   const start = (env: Record<string, string>) =>
     promisify(execFile)('node', [path.join(REPO_ROOT, 'gateway', 'dist', 'main.js')], {
-      env: { ...process.env, WELFARE_RUN_DIR: RUN_DIR, WELFARE_GATEWAY_PORT: '1', ...env },
+      env: { ...process.env, WELFARE_GATEWAY_CONFIG: path.join(gatewayDir('civilaffairs'), 'gateway.json'), ...env },
       timeout: 30_000,
     }).then(
       () => ({ code: 0, stderr: '' }),

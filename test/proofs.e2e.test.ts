@@ -15,7 +15,7 @@ import { blockHeaderHash, verifyBundle, type ProofBundle, type SignedCheckpoint 
 import { headerFields } from '../gateway/src/verify/bundle-context';
 import { citizenOfRun, get, post, runTag } from './support/api';
 import { connectDirect } from './support/fabric-client';
-import { REPO_ROOT, RUN_DIR } from './support/test-network';
+import { gatewayDir, REPO_ROOT, RUN_DIR } from './support/test-network';
 
 const programmeId = `PROOF_${runTag}`;
 const citizenId = citizenOfRun(611, '310106');
@@ -160,7 +160,8 @@ describe('proof bundles fetched over HTTP and verified offline', () => {
 });
 
 describe("the verifier's block hashing agrees with Fabric's own", () => {
-  const queries = new ChainQueries(loadConfig({ WELFARE_RUN_DIR: RUN_DIR }));
+  // As the Audit org's gateway reads the peers: with its own configuration and identity.
+  const queries = new ChainQueries(loadConfig({ WELFARE_GATEWAY_CONFIG: path.join(gatewayDir('audit'), 'gateway.json') }));
   afterAll(() => queries.close());
 
   test.each(['CivilAffairsMSP', 'FinanceMSP', 'AuditMSP'])(

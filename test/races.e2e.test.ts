@@ -4,9 +4,8 @@
  * gateway; every caller gets a 2xx with the first record or a documented 4xx, and the ledger
  * holds each record once. Counts are kept small so the suite stays fast on a shared machine.
  */
-import { apiKey, citizenOfRun, post, runTag, type Answer } from './support/api';
+import { apiKey, citizenOfRun, post, runTag, type Answer, urlFor } from './support/api';
 import { heightAround } from './support/chain';
-import { GATEWAY_URL } from './support/test-network';
 
 const programmeId = `RACE_${runTag}`;
 const citizens = Array.from({ length: 6 }, (_, i) => citizenOfRun(701 + i, '310109'));
@@ -123,7 +122,7 @@ it("two batches sharing one subject's period, posted at once, both commit: one l
 it('20 requests with one Idempotency-Key at once write once and all get the first answer', async () => {
   const body = line(`RACE-${runTag}-IDEM`, alice, '2026-09');
   const send = () =>
-    fetch(GATEWAY_URL + '/v1/disbursements', {
+    fetch(urlFor('finance-system') + '/v1/disbursements', {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey('finance-system')}`, 'content-type': 'application/json', 'idempotency-key': `race-${runTag}` },
       body: JSON.stringify(body),

@@ -42,15 +42,15 @@ function verifyCommand(args: string[]): number {
 async function auditCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, as: { type: 'string' } } });
   // Loaded only here: `verify` needs nothing of the gateway's network code.
-  const { loadConfig } = await import('./config');
+  const { DEFAULT_DEADLINES, loadNetworkDescription } = await import('./config');
   const { peerBlockSources } = await import('./proofs/peer-block-sources');
   const { auditChain } = await import('./verify/audit/chain-audit');
   const { formatAuditReport } = await import('./verify/audit/audit-report');
-  const config = loadConfig();
-  const orgs = config.network.orgs;
+  const network = loadNetworkDescription();
+  const orgs = network.orgs;
   const identity = orgs.find((o) => o.mspId === (values.as ?? 'AuditMSP')) ?? (values.as ? undefined : orgs[0]);
   if (!identity) throw new UsageError(`no org ${values.as} in the network description`);
-  const sources = peerBlockSources(config.network, identity, config.deadlines);
+  const sources = peerBlockSources(network, identity, DEFAULT_DEADLINES);
   const progress = progressBar('audit', values.json ? null : process.stderr);
   try {
     const report = await auditChain(sources, { onProgress: progress.update });

@@ -1,6 +1,12 @@
 /**
- * The gateway's configuration, read once at start from the environment and the network
- * description that `network:up` writes into the run directory. Nothing else reads process.env.
+ * Configuration, read once at start. Nothing else reads process.env.
+ *
+ * Two descriptions, for two kinds of reader:
+ * - an org's gateway reads only its own gateway.json (`WELFARE_GATEWAY_CONFIG`, written by
+ *   `gateway-start.sh` into `<runDir>/gateways/<org>/`): the channel's peers (endpoints and TLS
+ *   roots, public) and that org's client identity; never an admin identity, never another org's key;
+ * - the scripts, the CLI's audit and the tests read `<runDir>/network.json` (the operator's view,
+ *   written by `network:up`), which also names the cryptogen identities of every org.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -12,37 +18,81 @@ export interface IdentityFiles {
   key: string;
 }
 
-export interface OrgConnection {
+/** One org's peer: where it listens and the TLS root that proves it is that peer. Public. */
+export interface PeerConnection {
   key: string;
   mspId: string;
   peerEndpoint: string;
   peerHostAlias: string;
   tlsRootCert: string;
+}
+
+/** The identity a process connects and signs with: an org's client certificate and key. */
+export interface OrgIdentity {
+  mspId: string;
+  client: IdentityFiles;
+}
+
+/** An org as the operator's network.json describes it, with its cryptogen identities. */
+export interface OrgConnection extends PeerConnection {
   client: IdentityFiles;
   admin: IdentityFiles;
 }
 
-export interface NetworkDescription {
+/** The org's Fabric CA and the registrar identity (the CA's bootstrap user, not a Fabric admin) that enrolls systems. */
+export interface CaConnection {
+  name: string;
+  url: string;
+  tlsRootCert: string;
+  /** The fabric-ca-client command. */
+  clientBin: string;
+  registrar: { id: string; secretFile: string };
+}
+
+/** The channel, the chaincode and every org's peer. */
+export interface ChannelPeers {
   channel: string;
   chaincode: string;
+  orgs: PeerConnection[];
+}
+
+export interface NetworkDescription extends ChannelPeers {
   runDir: string;
   orgs: OrgConnection[];
+}
+
+export type Deadlines = { evaluateMs: number; endorseMs: number; submitMs: number; commitStatusMs: number };
+
+export const DEFAULT_DEADLINES: Deadlines = { evaluateMs: 10_000, endorseMs: 30_000, submitMs: 10_000, commitStatusMs: 60_000 };
+
+/** What `<runDir>/gateways/<org>/gateway.json` holds. Relative paths are relative to that file. */
+export interface GatewayFile {
+  mspId: string;
+  port: number;
+  channel: string;
+  chaincode: string;
+  peers: PeerConnection[];
+  client: IdentityFiles;
+  ca?: CaConnection;
 }
 
 export interface GatewayConfig {
   host: string;
   port: number;
-  runDir: string;
-  /** Where the gateway keeps its own state (key store, pseudonym key). */
+  /** The file this configuration was read from. */
+  file: string;
+  /** The one org this gateway serves and the client identity it connects with. */
+  identity: OrgIdentity;
+  /** Where the gateway keeps its own state (key store, index, pseudonym key): the file's directory. */
   stateDir: string;
-  network: NetworkDescription;
-  /** The org identities this gateway holds and may submit with (MSP ids). */
-  heldOrgs: string[];
+  network: ChannelPeers;
+  /** Where systems' own identities are enrolled; without it every system writes as the org's client identity. */
+  ca?: CaConnection;
   pseudonymKeyHex?: string;
   bodyLimitBytes: number;
   /** Access events wait at most windowMs, or until maxEvents are waiting, before they are anchored. */
   accessBatch: { windowMs: number; maxEvents: number };
-  deadlines: { evaluateMs: number; endorseMs: number; submitMs: number; commitStatusMs: number };
+  deadlines: Deadlines;
   logLevel: string;
   /** TLS, timeouts and limits of the HTTP door (config-http.ts). */
   http: HttpSettings;
@@ -50,31 +100,52 @@ export interface GatewayConfig {
   writeRetry: WriteRetrySettings;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const repoRoot = path.resolve(__dirname, '..', '..');
-  const runDir = path.resolve(env.WELFARE_RUN_DIR ?? path.join(repoRoot, '.network'));
-  const network = JSON.parse(readFileSync(path.join(runDir, 'network.json'), 'utf8')) as NetworkDescription;
-  const allOrgs = network.orgs.map((org) => org.mspId);
-  const heldOrgs = env.WELFARE_GATEWAY_ORGS ? env.WELFARE_GATEWAY_ORGS.split(',').map((s) => s.trim()) : allOrgs;
-  const unknown = heldOrgs.filter((msp) => !allOrgs.includes(msp));
-  if (unknown.length > 0) throw new Error(`WELFARE_GATEWAY_ORGS names orgs not in the network: ${unknown.join(', ')}`);
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): GatewayConfig {
+  const file = configFileOf(env, argv);
+  const dir = path.dirname(file);
+  const given = JSON.parse(readFileSync(file, 'utf8')) as GatewayFile;
+  const inDir = (p: string) => path.resolve(dir, p);
   const host = env.WELFARE_GATEWAY_HOST ?? '127.0.0.1';
   return {
     host,
-    port: integerSetting(env, 'WELFARE_GATEWAY_PORT', 8080, { min: 1, max: 65535 }),
-    runDir,
-    stateDir: path.join(runDir, 'gateway'),
-    network,
-    heldOrgs,
+    port: given.port,
+    file,
+    identity: { mspId: given.mspId, client: { cert: inDir(given.client.cert), key: inDir(given.client.key) } },
+    stateDir: dir,
+    network: {
+      channel: given.channel,
+      chaincode: given.chaincode,
+      orgs: given.peers.map((peer) => ({ ...peer, tlsRootCert: inDir(peer.tlsRootCert) })),
+    },
+    ca: given.ca && {
+      ...given.ca,
+      tlsRootCert: inDir(given.ca.tlsRootCert),
+      registrar: { id: given.ca.registrar.id, secretFile: inDir(given.ca.registrar.secretFile) },
+    },
     pseudonymKeyHex: env.WELFARE_PSEUDONYM_KEY,
     bodyLimitBytes: integerSetting(env, 'WELFARE_BODY_LIMIT_BYTES', 5 * 1024 * 1024, { min: 1024, max: 1024 ** 3 }),
     accessBatch: {
       windowMs: integerSetting(env, 'WELFARE_ACCESS_BATCH_WINDOW_MS', 500, { min: 1, max: 60_000 }),
       maxEvents: integerSetting(env, 'WELFARE_ACCESS_BATCH_MAX_EVENTS', 1000, { min: 1, max: 100_000 }),
     },
-    deadlines: { evaluateMs: 10_000, endorseMs: 30_000, submitMs: 10_000, commitStatusMs: 60_000 },
+    deadlines: DEFAULT_DEADLINES,
     logLevel: env.WELFARE_LOG_LEVEL ?? 'info',
     http: loadHttpSettings(env, host),
     writeRetry: loadWriteRetry(env),
   };
+}
+
+/** `--config <file>` on the command line, else WELFARE_GATEWAY_CONFIG. */
+function configFileOf(env: NodeJS.ProcessEnv, argv: string[]): string {
+  const flag = argv.indexOf('--config');
+  const file = flag >= 0 ? argv[flag + 1] : env.WELFARE_GATEWAY_CONFIG;
+  if (!file) throw new Error('no gateway configuration: pass --config <runDir>/gateways/<org>/gateway.json or set WELFARE_GATEWAY_CONFIG');
+  return path.resolve(file);
+}
+
+/** The operator's network.json (scripts, the CLI's audit, tests); never read by a gateway. */
+export function loadNetworkDescription(env: NodeJS.ProcessEnv = process.env): NetworkDescription {
+  const repoRoot = path.resolve(__dirname, '..', '..');
+  const runDir = path.resolve(env.WELFARE_RUN_DIR ?? path.join(repoRoot, '.network'));
+  return JSON.parse(readFileSync(path.join(runDir, 'network.json'), 'utf8')) as NetworkDescription;
 }

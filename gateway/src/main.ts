@@ -1,4 +1,7 @@
-/** Starts the gateway: config, secrets, ledger connections, HTTP server; closes cleanly on a signal. */
+/**
+ * Starts one org's gateway (`--config <runDir>/gateways/<org>/gateway.json`): config, secrets,
+ * ledger connections, HTTP server; closes cleanly on a signal.
+ */
 import pino from 'pino';
 import * as path from 'node:path';
 import { createApp } from './app';
@@ -7,6 +10,7 @@ import { KeyStore } from './auth/key-store';
 import { ensureStateDir, loadPseudonymKey } from './auth/secrets';
 import { loadConfig } from './config';
 import { Ledger } from './fabric/ledger';
+import { SystemIdentities } from './fabric/system-identities';
 import { ChainReader } from './index/chain-reader';
 import { IndexFollower } from './index/follower';
 import { indexFile, openIndex } from './index/schema';
@@ -21,14 +25,15 @@ import { IdempotentAnswers, loadIdempotencySecret } from './store/idempotent-ans
 import { openStateDb } from './store/state-db';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, process.argv.slice(2));
   const log = pino({ level: config.logLevel, base: { service: 'welfare-gateway' } });
   ensureStateDir(config.stateDir);
   const state = openStateDb(path.join(config.stateDir, 'gateway.db'));
   const keys = new KeyStore(state);
-  const bootstrap = bootstrapKeys(config.stateDir, config.heldOrgs, keys);
-  const ledger = new Ledger(config);
-  await registerBootstrapSystems(ledger, bootstrap, log);
+  const bootstrap = bootstrapKeys(config.stateDir, config.identity.mspId, keys);
+  const identities = config.ca ? new SystemIdentities(config.stateDir, config.ca) : undefined;
+  const ledger = new Ledger(config, identities);
+  await registerBootstrapSystems(ledger, bootstrap, log, identities);
 
   const index = openIndex(indexFile(config.stateDir));
   const chain = new ChainReader(config);
@@ -37,6 +42,7 @@ async function main(): Promise<void> {
 
   const deps = {
     ledger,
+    identities,
     keys,
     state,
     log,
@@ -52,7 +58,7 @@ async function main(): Promise<void> {
   };
   const server = createServer(createApp(deps).callback(), config.http).listen(config.port, config.host, () => {
     const scheme = config.http.tls ? 'https' : 'http';
-    log.info({ url: `${scheme}://${config.host}:${config.port}`, orgs: config.heldOrgs }, 'gateway listening');
+    log.info({ url: `${scheme}://${config.host}:${config.port}`, org: config.identity.mspId, config: config.file }, 'gateway listening');
   });
 
   let stopping = false;

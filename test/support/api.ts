@@ -1,8 +1,11 @@
-/** A small HTTP client for the gateway, with the bootstrap API keys of the test network. */
+/**
+ * A small HTTP client for the orgs' gateways, with the bootstrap API keys of the test network.
+ * A request as a system goes to its own org's gateway.
+ */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { makeResidentId } from '../../gateway/src/privacy/resident-id';
-import { GATEWAY_URL, RUN_DIR } from './test-network';
+import { gatewayDir, gatewayUrl, type OrgKey } from './test-network';
 
 export type SystemName =
   | 'civil-affairs-admin'
@@ -12,9 +15,20 @@ export type SystemName =
   | 'audit-admin'
   | 'audit-system';
 
+/** The org whose gateway holds a bootstrap system's key. */
+export function orgOf(system: SystemName): OrgKey {
+  if (system.startsWith('civil-affairs')) return 'civilaffairs';
+  return system.startsWith('finance') ? 'finance' : 'audit';
+}
+
 export function apiKey(system: SystemName): string {
-  const keys = JSON.parse(readFileSync(path.join(RUN_DIR, 'gateway', 'bootstrap-keys.json'), 'utf8'));
+  const keys = JSON.parse(readFileSync(path.join(gatewayDir(orgOf(system)), 'bootstrap-keys.json'), 'utf8'));
   return keys[system].apiKey;
+}
+
+/** The gateway a system talks to: its own org's. */
+export function urlFor(as?: SystemName): string {
+  return gatewayUrl(as ? orgOf(as) : 'civilaffairs');
 }
 
 export interface Answer {
@@ -22,16 +36,32 @@ export interface Answer {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export async function request(method: string, route: string, as?: SystemName, body?: unknown): Promise<Answer> {
+export async function request(method: string, route: string, as?: SystemName, body?: unknown, via: string = urlFor(as)): Promise<Answer> {
   const headers: Record<string, string> = {};
   if (as) headers.authorization = `Bearer ${apiKey(as)}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const send = () => fetch(GATEWAY_URL + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const send = () => fetch(via + route, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   // A kept-alive connection from before a gateway restart fails once; a new one is opened on retry.
   const res = await send().catch(send);
   const text = await res.text();
   const json = (res.headers.get('content-type') ?? '').includes('application/json');
-  return { status: res.status, body: json && text ? JSON.parse(text) : text || undefined };
+  const answer = { status: res.status, body: json && text ? JSON.parse(text) : text || undefined };
+  if (method !== 'GET' && typeof answer.body?.blockNumber === 'number') await everyPeerHolds(answer.body.blockNumber, via);
+  return answer;
+}
+
+/**
+ * Waits until every reachable org's peer holds a block: a write acknowledged by one org's gateway
+ * is then visible to a read at any other org's gateway (each reads its own org's peer). A peer that
+ * is down (the resilience test stops one) is not waited for.
+ */
+async function everyPeerHolds(blockNumber: number, via: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const health = (await (await fetch(`${via}/health`)).json()) as { peers: { reachable: boolean; height?: number }[] };
+    if (health.peers.every((peer) => !peer.reachable || (peer.height ?? 0) > blockNumber)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`not every peer holds block ${blockNumber} after 10 s`);
 }
 
 export const post = (route: string, as: SystemName, body: unknown) => request('POST', route, as, body);

@@ -6,7 +6,7 @@
 import type { Contract } from '@hyperledger/fabric-gateway';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { OrgConnection } from '../../gateway/src/config';
+import type { IdentityFiles, OrgConnection } from '../../gateway/src/config';
 import { connectAs, newPeerClient } from '../../gateway/src/fabric/connection';
 import { RUN_DIR } from './test-network';
 
@@ -21,12 +21,12 @@ export interface DirectClient {
   close(): void;
 }
 
-/** Connects to `mspId`'s own peer as that org's client identity. */
-export function connectDirect(mspId: string): DirectClient {
+/** Connects to `mspId`'s own peer as that org's client identity, or as `identity` (e.g. a CA-enrolled system). */
+export function connectDirect(mspId: string, identity?: IdentityFiles): DirectClient {
   const org = networkOrgs().find((o) => o.mspId === mspId);
   if (!org) throw new Error(`no org ${mspId}`);
   const client = newPeerClient(org);
-  const gateway = connectAs(client, mspId, org.client, DEADLINES);
+  const gateway = connectAs(client, mspId, identity ?? org.client, DEADLINES);
   return {
     contract: gateway.getNetwork('welfare').getContract('welfare'),
     close: () => {

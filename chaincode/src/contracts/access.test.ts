@@ -110,7 +110,7 @@ describe('access-event anchors', () => {
 
   it('an identity outside the consortium, or with a role other than access-log, may not anchor', async () => {
     await expect(anchor(ledger, batchOf([event(1)]), outsider)).rejects.toThrow('[FORBIDDEN]');
-    await expect(anchor(ledger, batchOf([event(1)]), { msp: 'CivilAffairsMSP', attributes: { role: 'civil-affairs' } })).rejects.toThrow(
+    await expect(anchor(ledger, batchOf([event(1)]), { msp: 'CivilAffairsMSP', attributes: { 'welfare.roles': 'civil-affairs' } })).rejects.toThrow(
       '[FORBIDDEN]',
     );
   });

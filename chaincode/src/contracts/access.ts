@@ -23,7 +23,7 @@ export class AccessContract extends Contract {
   @Returns('string')
   async AnchorAccessBatch(ctx: Context, batchJson: string): Promise<string> {
     const input = parseJsonArg(batchJson, anchorInput, 'accessBatch');
-    const caller = callerOf(ctx);
+    const caller = await callerOf(ctx);
     requireWriter(caller, 'accessEvents');
     requireMatchingRoot(input);
     const ledger = new Ledger(ctx.stub);
@@ -45,7 +45,7 @@ export class AccessContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ReadAccessBatch(ctx: Context, batchId: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const anchor = await new Ledger(ctx.stub).get('accessBatch', arg(id, batchId, 'batchId'));
     if (!anchor) throw new LedgerError('NOT_FOUND', `access batch ${batchId} is not anchored`);
     return canonicalJson(anchor);

@@ -19,7 +19,7 @@ export class BenchContract extends Contract {
   @Returns('string')
   async PutValue(ctx: Context, key: string, value: string): Promise<string> {
     const entry = { key: arg(id, key, 'key'), value: arg(text(4096), value, 'value') };
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const ledger = new Ledger(ctx.stub);
     await ledger.put('bench', entry);
     return canonicalJson({ key: entry.key, txId: ledger.txId });

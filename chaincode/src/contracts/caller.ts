@@ -1,7 +1,8 @@
 import type { Context } from 'fabric-contract-api';
-import type { Caller } from '../rules/roles';
+import { createHash, X509Certificate } from 'node:crypto';
+import { requireActiveSystem, requireRegisteredCertificate, type Caller } from '../rules/roles';
 import type { Stamp } from '../rules/stamp';
-import type { Ledger } from '../state/ledger';
+import { Ledger } from '../state/ledger';
 
 /**
  * The organisational units in the subject of an identity id `x509::/C=../OU=admin/CN=..::issuer`.
@@ -15,13 +16,35 @@ export function subjectOrganisationalUnits(identityId: string): string[] {
     .map((part) => part.slice(3).replace(/\\\//g, '/'));
 }
 
-export function callerOf(ctx: Context): Caller {
+/** The certificate attributes an org's CA writes into a system's enrollment certificate. */
+export const ROLES_ATTRIBUTE = 'welfare.roles';
+export const SYSTEM_ATTRIBUTE = 'welfare.systemId';
+
+/**
+ * Who is calling, from the certificate: its org, the roles its `welfare.roles` attribute names
+ * and, for a system's own certificate (`welfare.systemId`), that the registry knows the system as
+ * ACTIVE in the same org and, when the registry holds its fingerprint, only that very certificate;
+ * a retired or revoked system's certificate is refused here, before any rule runs.
+ */
+export async function callerOf(ctx: Context): Promise<Caller> {
   const identity = ctx.clientIdentity;
-  const roleAttribute = identity.getAttributeValue('role');
+  const roleAttribute = identity.getAttributeValue(ROLES_ATTRIBUTE);
   const roles = roleAttribute ? roleAttribute.split(',').map((role) => role.trim()).filter(Boolean) : null;
   const id = identity.getID();
   const isAdmin = (roles?.includes('admin') ?? false) || subjectOrganisationalUnits(id).includes('admin');
-  return { msp: identity.getMSPID(), roles, isAdmin, id };
+  const caller = { msp: identity.getMSPID(), roles, isAdmin, id };
+  const systemId = identity.getAttributeValue(SYSTEM_ATTRIBUTE);
+  if (systemId) {
+    const system = await new Ledger(ctx.stub).get('system', systemId);
+    requireActiveSystem(system, systemId, caller);
+    requireRegisteredCertificate(system!, () => certificateFingerprint(identity.getIDBytes()));
+  }
+  return caller;
+}
+
+/** sha256 hex of a certificate's DER, from the PEM bytes the peer hands over (as the registry records it). */
+export function certificateFingerprint(certificatePem: Uint8Array): string {
+  return createHash('sha256').update(new X509Certificate(Buffer.from(certificatePem)).raw).digest('hex');
 }
 
 export function stampOf(ledger: Ledger, caller: Caller): Stamp {

@@ -26,7 +26,7 @@ export class DeathContract extends Contract {
   @Returns('string')
   async RecordDeath(ctx: Context, deathJson: string): Promise<string> {
     const input = parseJsonArg(deathJson, deathInput, 'death');
-    const caller = callerOf(ctx);
+    const caller = await callerOf(ctx);
     requireWriter(caller, 'deaths');
     const ledger = new Ledger(ctx.stub);
     const stamp = stampOf(ledger, caller);
@@ -51,7 +51,7 @@ export class DeathContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ReadDeath(ctx: Context, subject: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const death = await new Ledger(ctx.stub).get('death', arg(subjectRef, subject, 'subjectRef'));
     if (!death) throw new LedgerError('NOT_FOUND', 'no death is recorded for this subject');
     return canonicalJson(death);

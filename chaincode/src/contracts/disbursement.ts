@@ -30,7 +30,7 @@ export class DisbursementContract extends Contract {
   @Returns('string')
   async PostDisbursement(ctx: Context, lineJson: string): Promise<string> {
     const line = parseJsonArg(lineJson, lineInput, 'line');
-    const caller = callerOf(ctx);
+    const caller = await callerOf(ctx);
     requireWriter(caller, 'disbursements');
     const ledger = new Ledger(ctx.stub);
     const stored = await ledger.get('line', line.lineId);
@@ -61,7 +61,7 @@ export class DisbursementContract extends Contract {
   @Returns('string')
   async PostBatch(ctx: Context, batchJson: string): Promise<string> {
     const batch = parseJsonArg(batchJson, batchInput, 'batch');
-    const caller = callerOf(ctx);
+    const caller = await callerOf(ctx);
     requireWriter(caller, 'disbursements');
     const ledger = new Ledger(ctx.stub);
     const contentHash = batchContentHash(batch);
@@ -87,7 +87,7 @@ export class DisbursementContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ReadBatch(ctx: Context, batchId: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const batch = await new Ledger(ctx.stub).get('batch', arg(id, batchId, 'batchId'));
     if (!batch) throw new LedgerError('NOT_FOUND', `batch ${batchId} does not exist`);
     return canonicalJson(batch);
@@ -101,7 +101,7 @@ export class DisbursementContract extends Contract {
   @Returns('string')
   async SettleLine(ctx: Context, settlementJson: string): Promise<string> {
     const input = parseJsonArg(settlementJson, settlementInput, 'settlement');
-    const caller = callerOf(ctx);
+    const caller = await callerOf(ctx);
     requireWriter(caller, 'disbursements');
     const ledger = new Ledger(ctx.stub);
     const line = await ledger.get('line', input.lineId);
@@ -120,7 +120,7 @@ export class DisbursementContract extends Contract {
   @Returns('string')
   async RecoverOverpayment(ctx: Context, recoveryJson: string): Promise<string> {
     const input = parseJsonArg(recoveryJson, recoveryInput, 'recovery');
-    const caller = callerOf(ctx);
+    const caller = await callerOf(ctx);
     requireWriter(caller, 'disbursements');
     const ledger = new Ledger(ctx.stub);
     const line = await ledger.get('line', input.lineId);
@@ -145,7 +145,7 @@ export class DisbursementContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ReadDisbursement(ctx: Context, lineId: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const line = await new Ledger(ctx.stub).get('line', arg(id, lineId, 'lineId'));
     if (!line) throw new LedgerError('NOT_FOUND', `line ${lineId} does not exist`);
     return canonicalJson(line);
@@ -154,7 +154,7 @@ export class DisbursementContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ReadOverpayment(ctx: Context, lineId: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const ledger = new Ledger(ctx.stub);
     const line = await ledger.get('line', arg(id, lineId, 'lineId'));
     const overpayment = line && (await ledger.get('overpayment', line.subjectRef, line.lineId));
@@ -166,7 +166,7 @@ export class DisbursementContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ListOverpayments(ctx: Context, subject: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     return canonicalJson(await new Ledger(ctx.stub).list('overpayment', arg(subjectRef, subject, 'subjectRef')));
   }
 }

@@ -61,7 +61,7 @@ export class EligibilityContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ReadEligibility(ctx: Context, subject: string, programmeId: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const ledger = new Ledger(ctx.stub);
     const eligibility = await ledger.get('eligibility', arg(subjectRef, subject, 'subjectRef'), arg(id, programmeId, 'programmeId'));
     if (!eligibility) throw new LedgerError('NOT_FOUND', `no eligibility for this subject in ${programmeId}`);
@@ -72,7 +72,7 @@ export class EligibilityContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ListBySubject(ctx: Context, subject: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const records = await new Ledger(ctx.stub).list('eligibility', arg(subjectRef, subject, 'subjectRef'));
     return canonicalJson(records);
   }
@@ -81,7 +81,7 @@ export class EligibilityContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async History(ctx: Context, subject: string, programmeId: string, pageSize: string, bookmark: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const paging = historyPaging(pageSize, bookmark);
     const parts = [arg(subjectRef, subject, 'subjectRef'), arg(id, programmeId, 'programmeId')];
     return canonicalJson(await new Ledger(ctx.stub).history('eligibility', parts, paging.pageSize, paging.offset));
@@ -92,7 +92,7 @@ export class EligibilityContract extends Contract {
     input: { subjectRef: string; programmeId: string },
     decide: (ledger: Ledger, current: Eligibility | null, stamp: Stamp) => Promise<Eligibility>,
   ): Promise<string> {
-    const caller = callerOf(ctx);
+    const caller = await callerOf(ctx);
     requireWriter(caller, 'eligibility');
     const ledger = new Ledger(ctx.stub);
     const current = await ledger.get('eligibility', input.subjectRef, input.programmeId);

@@ -47,9 +47,9 @@ describe('programmes', () => {
   });
 
   it('a civil-affairs certificate naming another role may not create a programme', async () => {
-    const accessLogger = { msp: 'CivilAffairsMSP', attributes: { role: 'access-log' } };
+    const accessLogger = { msp: 'CivilAffairsMSP', attributes: { 'welfare.roles': 'access-log' } };
     await expect(ledger.submit(contract, 'CreateProgramme', accessLogger, json(MINIMUM_LIVING))).rejects.toThrow('[FORBIDDEN]');
-    const civilAffairsSystem = { msp: 'CivilAffairsMSP', attributes: { role: 'access-log, civil-affairs' } };
+    const civilAffairsSystem = { msp: 'CivilAffairsMSP', attributes: { 'welfare.roles': 'access-log, civil-affairs' } };
     await expect(ledger.submit(contract, 'CreateProgramme', civilAffairsSystem, json(MINIMUM_LIVING))).resolves.toBeDefined();
   });
 

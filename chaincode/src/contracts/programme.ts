@@ -20,7 +20,7 @@ export class ProgrammeContract extends Contract {
   @Returns('string')
   async CreateProgramme(ctx: Context, programmeJson: string): Promise<string> {
     const input = parseJsonArg(programmeJson, programmeInput, 'programme');
-    const caller = callerOf(ctx);
+    const caller = await callerOf(ctx);
     requireWriter(caller, 'programmes');
     const ledger = new Ledger(ctx.stub);
     const programme = createProgramme(await ledger.get('programme', input.id), input, stampOf(ledger, caller));
@@ -33,7 +33,7 @@ export class ProgrammeContract extends Contract {
   @Returns('string')
   async UpdateProgramme(ctx: Context, updateJson: string): Promise<string> {
     const update = parseJsonArg(updateJson, programmeUpdate, 'programme');
-    const caller = callerOf(ctx);
+    const caller = await callerOf(ctx);
     requireWriter(caller, 'programmes');
     const ledger = new Ledger(ctx.stub);
     const programme = updateProgramme(await ledger.get('programme', update.id), update, stampOf(ledger, caller));
@@ -45,7 +45,7 @@ export class ProgrammeContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ReadProgramme(ctx: Context, id: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const programme = await new Ledger(ctx.stub).get('programme', arg(programmeId, id, 'id'));
     if (!programme) throw new LedgerError('NOT_FOUND', `programme ${id} does not exist`);
     return canonicalJson(programme);
@@ -54,7 +54,7 @@ export class ProgrammeContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ListProgrammes(ctx: Context): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     // Key order is id order: ids are ASCII and the separator U+0000 sorts first.
     return canonicalJson(await new Ledger(ctx.stub).list('programme'));
   }
@@ -63,7 +63,7 @@ export class ProgrammeContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ProgrammeHistory(ctx: Context, id: string, pageSize: string, bookmark: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const paging = historyPaging(pageSize, bookmark);
     const page = await new Ledger(ctx.stub).history('programme', [arg(programmeId, id, 'id')], paging.pageSize, paging.offset);
     return canonicalJson(page);

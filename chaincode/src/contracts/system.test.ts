@@ -1,7 +1,10 @@
 import type { SystemRecord } from '../lib/records';
 import { json, pseudonym } from '../testing/fixtures';
+import { MINIMUM_LIVING } from '../testing/fixtures';
 import { IDENTITIES, TestLedger } from '../testing/network';
-import { subjectOrganisationalUnits } from './caller';
+import { ProgrammeContract } from './programme';
+import { ADMIN_CERT_OU_ADMIN, USER_CERT_OU_CLIENT } from '../testing/certificates';
+import { certificateFingerprint, subjectOrganisationalUnits } from './caller';
 import { SystemContract } from './system';
 
 const { civilAffairs, civilAffairsAdmin, finance, financeAdmin, audit, auditAdmin, outsider } = IDENTITIES;
@@ -38,9 +41,15 @@ describe('the system registry', () => {
     expect(result).toMatchObject({ org: 'FinanceMSP', certFingerprint: null });
   });
 
-  it('an ordinary member of the org may not register systems', async () => {
-    await expect(register(ledger, reliefSystem, civilAffairs)).rejects.toThrow('[FORBIDDEN] only an admin');
-    await expect(register(ledger, payingBank, finance)).rejects.toThrow('[FORBIDDEN]');
+  it('a certificate naming business roles only may not register systems', async () => {
+    const relief = { msp: 'CivilAffairsMSP', attributes: { 'welfare.roles': 'civil-affairs,access-log' } };
+    await expect(register(ledger, reliefSystem, relief)).rejects.toThrow('[FORBIDDEN] only an admin');
+    await expect(register(ledger, payingBank, { msp: 'FinanceMSP', attributes: { 'welfare.roles': 'finance' } })).rejects.toThrow('[FORBIDDEN]');
+  });
+
+  it("the org's gateway identity (a client certificate naming no role) registers its own org's systems only", async () => {
+    await expect(register(ledger, reliefSystem, civilAffairs)).resolves.toMatchObject({ result: { org: 'CivilAffairsMSP' } });
+    await expect(register(ledger, { ...payingBank, org: 'FinanceMSP' }, civilAffairs)).rejects.toThrow('[FORBIDDEN]');
   });
 
   it("an admin may not register another org's system", async () => {
@@ -100,7 +109,7 @@ describe('the system registry', () => {
     await expect(upd({ systemId: 'ca-relief', roles: ['auditor'] })).rejects.toThrow('[FORBIDDEN]');
     await expect(upd({ systemId: 'nope', name: 'x' })).rejects.toThrow('[NOT_FOUND]');
     await expect(upd({ systemId: 'ca-relief', name: 'x' }, auditAdmin)).rejects.toThrow('[FORBIDDEN] system ca-relief belongs to CivilAffairsMSP');
-    await expect(upd({ systemId: 'ca-relief', name: 'x' }, civilAffairs)).rejects.toThrow('[FORBIDDEN]');
+    await expect(upd({ systemId: 'ca-relief', name: 'x' }, { msp: 'CivilAffairsMSP', attributes: { 'welfare.roles': 'civil-affairs' } })).rejects.toThrow('[FORBIDDEN]');
   });
 
   it('the admin retires a system; a retired system can be neither updated nor retired again', async () => {
@@ -118,7 +127,7 @@ describe('the system registry', () => {
     await register(ledger, reliefSystem, civilAffairsAdmin);
     await expect(ledger.submit(contract, 'RetireSystem', civilAffairsAdmin, 'nope')).rejects.toThrow('[NOT_FOUND]');
     await expect(ledger.submit(contract, 'RetireSystem', financeAdmin, 'ca-relief')).rejects.toThrow('[FORBIDDEN]');
-    await expect(ledger.submit(contract, 'RetireSystem', civilAffairs, 'ca-relief')).rejects.toThrow('[FORBIDDEN]');
+    await expect(ledger.submit(contract, 'RetireSystem', { msp: 'CivilAffairsMSP', attributes: { 'welfare.roles': 'civil-affairs' } } as never, 'ca-relief')).rejects.toThrow('[FORBIDDEN]');
   });
 
   it('members read and list every system; outsiders may not, even as admins', async () => {
@@ -138,5 +147,59 @@ describe('reading the organisational units of a certificate subject', () => {
     const id = 'x509::/C=CN/OU=admin/OU=dept\\/1/CN=Admin@civilaffairs::/C=CN/OU=issuer-unit/CN=ca';
     expect(subjectOrganisationalUnits(id)).toEqual(['admin', 'dept/1']);
     expect(subjectOrganisationalUnits('not an x509 id')).toEqual([]);
+  });
+});
+
+describe("a system's own certificate (welfare.systemId, welfare.roles) counts only while the registry holds it ACTIVE", () => {
+  const programmes = new ProgrammeContract();
+  const reliefCert = { msp: 'CivilAffairsMSP', attributes: { 'welfare.systemId': 'ca-relief', 'welfare.roles': 'civil-affairs' }, certificatePem: USER_CERT_OU_CLIENT };
+  const relief = { ...reliefSystem, certFingerprint: certificateFingerprint(Buffer.from(USER_CERT_OU_CLIENT)) };
+  const create = (ledger: TestLedger, who: object, id: string) =>
+    ledger.submit(programmes, 'CreateProgramme', who as never, json({ ...MINIMUM_LIVING, id }));
+
+  it('an ACTIVE system of the org writes; once retired, its certificate is refused FORBIDDEN and nothing is written', async () => {
+    const ledger = new TestLedger('2024-06-20T01:00:00.000Z');
+    await register(ledger, relief, civilAffairsAdmin);
+    await expect(create(ledger, reliefCert, 'RELIEF_A')).resolves.toBeDefined();
+    await ledger.submit(contract, 'RetireSystem', civilAffairsAdmin, 'ca-relief');
+    const size = ledger.stateSize;
+    await expect(create(ledger, reliefCert, 'RELIEF_B')).rejects.toThrow('[FORBIDDEN] system ca-relief is RETIRED');
+    expect(ledger.stateSize).toBe(size);
+  });
+
+  it('only the certificate whose fingerprint the registry holds speaks for the system', async () => {
+    const ledger = new TestLedger('2024-06-20T01:00:00.000Z');
+    await register(ledger, relief, civilAffairsAdmin);
+    const another = { ...reliefCert, certificatePem: ADMIN_CERT_OU_ADMIN };
+    await expect(create(ledger, another, 'RELIEF_G')).rejects.toThrow('[FORBIDDEN] the certificate is not the one registered for system ca-relief');
+    await expect(create(ledger, reliefCert, 'RELIEF_H')).resolves.toBeDefined();
+  });
+
+  it("an unregistered system, or a certificate naming another org's system, is refused", async () => {
+    const ledger = new TestLedger('2024-06-20T01:00:00.000Z');
+    await expect(create(ledger, reliefCert, 'RELIEF_C')).rejects.toThrow('[FORBIDDEN] system ca-relief is not registered');
+    await register(ledger, { ...payingBank, systemId: 'fin-bank' }, financeAdmin);
+    const borrowed = { msp: 'CivilAffairsMSP', attributes: { 'welfare.systemId': 'fin-bank', 'welfare.roles': 'civil-affairs' } };
+    await expect(create(ledger, borrowed, 'RELIEF_D')).rejects.toThrow('[FORBIDDEN] system fin-bank belongs to FinanceMSP');
+  });
+
+  it('a revoked system stays out until its org reinstates it on the chain; retiring is final', async () => {
+    const ledger = new TestLedger('2024-06-20T01:00:00.000Z');
+    await register(ledger, relief, civilAffairsAdmin);
+    const revoked = await ledger.submit<SystemContract, SystemRecord>(contract, 'RevokeSystem', civilAffairsAdmin, 'ca-relief');
+    expect(revoked.result.status).toBe('REVOKED');
+    await expect(create(ledger, reliefCert, 'RELIEF_E')).rejects.toThrow('[FORBIDDEN] system ca-relief is REVOKED');
+    await expect(ledger.submit(contract, 'RevokeSystem', civilAffairsAdmin, 'ca-relief')).rejects.toThrow('[INVALID_TRANSITION]');
+    await expect(ledger.submit(contract, 'ReinstateSystem', financeAdmin, 'ca-relief')).rejects.toThrow('[FORBIDDEN]');
+    await expect(ledger.submit(contract, 'ReinstateSystem', reliefCert as never, 'ca-relief')).rejects.toThrow('[FORBIDDEN]');
+
+    const reinstated = await ledger.submit<SystemContract, SystemRecord>(contract, 'ReinstateSystem', civilAffairsAdmin, 'ca-relief');
+    expect(reinstated.result).toMatchObject({ status: 'ACTIVE', txId: reinstated.txId });
+    await expect(create(ledger, reliefCert, 'RELIEF_F')).resolves.toBeDefined();
+    await expect(ledger.submit(contract, 'ReinstateSystem', civilAffairsAdmin, 'ca-relief')).rejects.toThrow('[INVALID_TRANSITION] system ca-relief is ACTIVE, not REVOKED');
+
+    await ledger.submit(contract, 'RevokeSystem', civilAffairsAdmin, 'ca-relief');
+    await expect(ledger.submit<SystemContract, SystemRecord>(contract, 'RetireSystem', civilAffairsAdmin, 'ca-relief')).resolves.toMatchObject({ result: { status: 'RETIRED' } });
+    await expect(ledger.submit(contract, 'ReinstateSystem', civilAffairsAdmin, 'ca-relief')).rejects.toThrow('[INVALID_TRANSITION]');
   });
 });

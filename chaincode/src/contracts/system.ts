@@ -3,12 +3,12 @@ import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
 import { registrationInput, systemUpdate } from '../model/system';
 import { arg, id, parseJsonArg } from '../model/validate';
-import { requireAdmin, requireMember } from '../rules/roles';
-import { register, retire, update } from '../rules/system';
+import { requireRegistrar, requireMember } from '../rules/roles';
+import { register, reinstate, retire, revoke, update } from '../rules/system';
 import { Ledger } from '../state/ledger';
 import { callerOf, stampOf } from './caller';
 
-/** The system registry ("entering the chain"): an org admin registers, updates and retires its own systems. */
+/** The system registry ("entering the chain"): an org (admin or gateway) registers, updates and retires its own systems. */
 @Info({ title: 'system', description: 'Registry of business systems and their roles' })
 export class SystemContract extends Contract {
   constructor() {
@@ -19,8 +19,8 @@ export class SystemContract extends Contract {
   @Returns('string')
   async RegisterSystem(ctx: Context, systemJson: string): Promise<string> {
     const input = parseJsonArg(systemJson, registrationInput, 'system');
-    const caller = callerOf(ctx);
-    requireAdmin(caller);
+    const caller = await callerOf(ctx);
+    requireRegistrar(caller);
     const ledger = new Ledger(ctx.stub);
     const system = register(await ledger.get('system', input.systemId), input, caller, stampOf(ledger, caller));
     await ledger.put('system', system);
@@ -32,8 +32,8 @@ export class SystemContract extends Contract {
   @Returns('string')
   async UpdateSystem(ctx: Context, updateJson: string): Promise<string> {
     const input = parseJsonArg(updateJson, systemUpdate, 'system');
-    const caller = callerOf(ctx);
-    requireAdmin(caller);
+    const caller = await callerOf(ctx);
+    requireRegistrar(caller);
     const ledger = new Ledger(ctx.stub);
     const system = update(await ledger.get('system', input.systemId), input, caller, stampOf(ledger, caller));
     await ledger.put('system', system);
@@ -45,8 +45,8 @@ export class SystemContract extends Contract {
   @Returns('string')
   async RetireSystem(ctx: Context, systemId: string): Promise<string> {
     const systemIdArg = arg(id, systemId, 'systemId');
-    const caller = callerOf(ctx);
-    requireAdmin(caller);
+    const caller = await callerOf(ctx);
+    requireRegistrar(caller);
     const ledger = new Ledger(ctx.stub);
     const system = retire(await ledger.get('system', systemIdArg), systemIdArg, caller, stampOf(ledger, caller));
     await ledger.put('system', system);
@@ -54,10 +54,22 @@ export class SystemContract extends Contract {
     return canonicalJson(system);
   }
 
+  @Transaction()
+  @Returns('string')
+  async RevokeSystem(ctx: Context, systemId: string): Promise<string> {
+    return this.changeStatus(ctx, systemId, revoke);
+  }
+
+  @Transaction()
+  @Returns('string')
+  async ReinstateSystem(ctx: Context, systemId: string): Promise<string> {
+    return this.changeStatus(ctx, systemId, reinstate);
+  }
+
   @Transaction(false)
   @Returns('string')
   async ReadSystem(ctx: Context, systemId: string): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     const system = await new Ledger(ctx.stub).get('system', arg(id, systemId, 'systemId'));
     if (!system) throw new LedgerError('NOT_FOUND', `system ${systemId} is not registered`);
     return canonicalJson(system);
@@ -67,7 +79,18 @@ export class SystemContract extends Contract {
   @Transaction(false)
   @Returns('string')
   async ListSystems(ctx: Context): Promise<string> {
-    requireMember(callerOf(ctx));
+    requireMember(await callerOf(ctx));
     return canonicalJson(await new Ledger(ctx.stub).list('system'));
+  }
+
+  private async changeStatus(ctx: Context, systemId: string, rule: typeof revoke): Promise<string> {
+    const systemIdArg = arg(id, systemId, 'systemId');
+    const caller = await callerOf(ctx);
+    requireRegistrar(caller);
+    const ledger = new Ledger(ctx.stub);
+    const system = rule(await ledger.get('system', systemIdArg), systemIdArg, caller, stampOf(ledger, caller));
+    await ledger.put('system', system);
+    ledger.publish();
+    return canonicalJson(system);
   }
 }

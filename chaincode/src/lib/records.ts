@@ -185,7 +185,8 @@ export const ROLE_ORGS: Readonly<Partial<Record<SystemRole, readonly string[]>>>
   inspector: [ORGS.AUDIT, ORGS.CIVIL_AFFAIRS],
 };
 
-export const SYSTEM_STATUSES = ['ACTIVE', 'RETIRED'] as const;
+/** REVOKED (a compromised system) returns to ACTIVE only by an admin's recorded reinstatement; RETIRED is final. */
+export const SYSTEM_STATUSES = ['ACTIVE', 'REVOKED', 'RETIRED'] as const;
 export type SystemStatus = (typeof SYSTEM_STATUSES)[number];
 
 export interface SystemRecord {

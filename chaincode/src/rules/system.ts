@@ -62,9 +62,26 @@ export function update(existing: SystemRecord | null, input: SystemUpdate, calle
   };
 }
 
+/** Retiring is final; a REVOKED system can be retired too. */
 export function retire(existing: SystemRecord | null, systemId: string, caller: Caller, stamp: Stamp): SystemRecord {
   const system = found(existing, systemId);
   requireOwnOrg(system, caller);
-  requireActive(system);
+  if (system.status === 'RETIRED') throw new LedgerError('INVALID_TRANSITION', `system ${systemId} is RETIRED`);
   return { ...system, status: 'RETIRED', updatedAt: stamp.now, updatedBy: caller.id, txId: stamp.txId };
+}
+
+/** A compromised system is shut out: its certificate is refused until an admin reinstates it. */
+export function revoke(existing: SystemRecord | null, systemId: string, caller: Caller, stamp: Stamp): SystemRecord {
+  const system = found(existing, systemId);
+  requireOwnOrg(system, caller);
+  requireActive(system);
+  return { ...system, status: 'REVOKED', updatedAt: stamp.now, updatedBy: caller.id, txId: stamp.txId };
+}
+
+/** Only a REVOKED system is reinstated (by its org's registrar: an admin, through the org's gateway), on the chain. */
+export function reinstate(existing: SystemRecord | null, systemId: string, caller: Caller, stamp: Stamp): SystemRecord {
+  const system = found(existing, systemId);
+  requireOwnOrg(system, caller);
+  if (system.status !== 'REVOKED') throw new LedgerError('INVALID_TRANSITION', `system ${systemId} is ${system.status}, not REVOKED`);
+  return { ...system, status: 'ACTIVE', updatedAt: stamp.now, updatedBy: caller.id, txId: stamp.txId };
 }

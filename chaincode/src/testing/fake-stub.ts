@@ -27,6 +27,8 @@ export interface TestIdentity {
   /** Organisational units in the certificate subject, e.g. ['admin']. */
   ous?: string[];
   commonName?: string;
+  /** The certificate (PEM) the peer would hand over; without it getIDBytes gives the id text. */
+  certificatePem?: string;
 }
 
 export interface EmittedEvent {
@@ -180,7 +182,7 @@ export class FakeClientIdentity {
   }
 
   getIDBytes(): Uint8Array {
-    return Buffer.from(this.getID());
+    return Buffer.from(this.identity.certificatePem ?? this.getID());
   }
 
   getAttributeValue(name: string): string | null {

@@ -10,7 +10,7 @@ export const IDENTITIES = {
   civilAffairs: { msp: 'CivilAffairsMSP' },
   civilAffairsAdmin: { msp: 'CivilAffairsMSP', ous: ['admin'], commonName: 'Admin@civilaffairs' },
   finance: { msp: 'FinanceMSP' },
-  financeAdmin: { msp: 'FinanceMSP', attributes: { role: 'admin' } },
+  financeAdmin: { msp: 'FinanceMSP', attributes: { 'welfare.roles': 'admin' } },
   audit: { msp: 'AuditMSP' },
   auditAdmin: { msp: 'AuditMSP', ous: ['admin'] },
   outsider: { msp: 'OrdererMSP' },

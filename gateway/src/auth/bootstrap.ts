@@ -1,10 +1,10 @@
 /**
- * First start: an admin system and a business system for each org the gateway holds, with their
- * API keys written once to bootstrap-keys.json (mode 0600) in the state directory. Later starts
+ * First start: an admin system and a business system of the gateway's org, with their
+ * API keys written to bootstrap-keys.json (mode 0600) in the state directory. Later starts
  * make sure those systems are registered on the chain (the ledger refuses access events from a
  * system it does not know).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { KeyStore } from './key-store';
 import type { Role } from './roles';
@@ -32,23 +32,22 @@ export const BOOTSTRAP_SYSTEMS: Record<string, BootstrapSystem[]> = {
 };
 
 /**
- * Issues the bootstrap keys once; returns the systems of the held orgs either way. A state
- * database made after the key file (e.g. deleted) takes the keys back from the file.
+ * Issues keys to the org's bootstrap systems the key store does not know: at first start, or when
+ * the key store (gateway.db) was lost. Keys are never taken back from an existing file: they may have
+ * been rotated or revoked since it was written. The missing systems get new keys, written to a new
+ * file (mode 0600) that replaces the old one.
  */
-export function bootstrapKeys(stateDir: string, heldOrgs: string[], keys: KeyStore): { mspId: string; system: BootstrapSystem }[] {
-  const systems = heldOrgs.flatMap((mspId) => (BOOTSTRAP_SYSTEMS[mspId] ?? []).map((system) => ({ mspId, system })));
-  const file = path.join(stateDir, 'bootstrap-keys.json');
-  if (!existsSync(file)) {
+export function bootstrapKeys(stateDir: string, mspId: string, keys: KeyStore): { mspId: string; system: BootstrapSystem }[] {
+  const systems = (BOOTSTRAP_SYSTEMS[mspId] ?? []).map((system) => ({ mspId, system }));
+  const missing = systems.filter(({ system }) => !keys.find(system.systemId));
+  if (missing.length > 0) {
     const issued: Record<string, { mspId: string; roles: Role[]; apiKey: string }> = {};
-    for (const { mspId, system } of systems) {
+    for (const { system } of missing) {
       issued[system.systemId] = { mspId, roles: system.roles, apiKey: keys.issue({ systemId: system.systemId, mspId, roles: system.roles }) };
     }
+    const file = path.join(stateDir, 'bootstrap-keys.json');
+    rmSync(file, { force: true });
     writeSecretFile(file, JSON.stringify(issued, null, 2) + '\n');
-  } else {
-    const issued = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { mspId: string; roles: Role[]; apiKey: string }>;
-    for (const [systemId, { mspId, roles, apiKey }] of Object.entries(issued)) {
-      if (!keys.find(systemId)) keys.store({ systemId, mspId, roles }, apiKey);
-    }
   }
   return systems;
 }

@@ -1,16 +1,14 @@
 /**
- * gRPC connections to the peers and fabric-gateway Gateways for the org identities this
- * gateway holds. Each org submits through its own org's peer.
+ * gRPC connections to the peers and fabric-gateway Gateways for an identity: an org's gateway
+ * connects with its own org's client identity and submits through its own org's peer.
  */
 import * as grpc from '@grpc/grpc-js';
 import { connect, type Gateway, hash, signers } from '@hyperledger/fabric-gateway';
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { GatewayConfig, IdentityFiles, OrgConnection } from '../config';
+import type { Deadlines, IdentityFiles, PeerConnection } from '../config';
 
-export type IdentityKind = 'client' | 'admin';
-
-export function newPeerClient(org: OrgConnection): grpc.Client {
+export function newPeerClient(org: PeerConnection): grpc.Client {
   const tlsRootCert = readFileSync(org.tlsRootCert);
   return new grpc.Client(org.peerEndpoint, grpc.credentials.createSsl(tlsRootCert), {
     'grpc.ssl_target_name_override': org.peerHostAlias,
@@ -23,7 +21,7 @@ export function connectAs(
   client: grpc.Client,
   mspId: string,
   files: IdentityFiles,
-  deadlines: GatewayConfig['deadlines'],
+  deadlines: Deadlines,
 ): Gateway {
   const after = (ms: number) => () => ({ deadline: Date.now() + ms });
   return connect({

@@ -1,14 +1,17 @@
 /**
- * The gateway's view of the chain: submit a transaction as one of the orgs it holds and get a
- * receipt once committed, evaluate a query, read a peer's chain info.
+ * The gateway's view of the chain: submit a transaction and get a receipt once committed, evaluate
+ * a query, read a peer's chain info. A system with its own enrolled identity signs as itself; the
+ * gateway's own work (bootstrap, access-event anchors) and systems without one go out under the
+ * org's client identity. It holds identities of its own org only.
  */
 import type * as grpc from '@grpc/grpc-js';
 import type { Contract, Gateway, Network } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
-import type { GatewayConfig, OrgConnection } from '../config';
+import type { GatewayConfig, PeerConnection } from '../config';
 import { fabricSubmitSeconds } from '../metrics';
 import { forbidden } from '../errors';
-import { connectAs, type IdentityKind, newPeerClient } from './connection';
+import { connectAs, newPeerClient } from './connection';
+import type { SystemIdentities } from './system-identities';
 import { isPeerDisagreement, isLostRace, LostRace, notCommitted, toApiError, validationCodeName } from './ledger-errors';
 import { blockNumberOf, earlierWriterOf } from './replay';
 import { retryLostRaces } from './write-retry';
@@ -29,9 +32,10 @@ export interface ChainInfo {
   previousBlockHash: string;
 }
 
+/** On whose behalf a transaction goes out: an org (this gateway's own) and, if known, the system. */
 export interface Actor {
   mspId: string;
-  identity: IdentityKind;
+  systemId?: string;
 }
 
 const decoder = new TextDecoder();
@@ -39,32 +43,34 @@ const decoder = new TextDecoder();
 export class Ledger {
   /** The highest block holding a transaction this gateway committed: index reads wait for it. */
   lastCommittedBlock = 0;
+  readonly mspId: string;
   private readonly clients = new Map<string, grpc.Client>();
   private readonly gateways: Gateway[] = [];
-  private readonly contracts = new Map<string, Contract>();
+  private readonly contract: Contract;
   private readonly peerGateways = new Map<string, Gateway>();
+  private readonly systemContracts = new Map<string, Contract>();
 
-  constructor(private readonly config: GatewayConfig) {
-    const { network, heldOrgs, deadlines } = config;
+  constructor(
+    private readonly config: GatewayConfig,
+    private readonly identities?: SystemIdentities,
+  ) {
+    const { network, identity, deadlines } = config;
+    this.mspId = identity.mspId;
     for (const org of network.orgs) this.clients.set(org.mspId, newPeerClient(org));
-    for (const mspId of heldOrgs) {
-      const org = this.org(mspId);
-      for (const kind of ['client', 'admin'] as const) {
-        const gateway = connectAs(this.clients.get(mspId)!, mspId, org[kind], deadlines);
-        this.gateways.push(gateway);
-        this.contracts.set(`${mspId}/${kind}`, gateway.getNetwork(network.channel).getContract(network.chaincode));
-      }
-    }
-    // Queries addressed to one peer (health, cross-org reads) use the first held org's identity.
-    const reader = this.org(heldOrgs[0]);
+    const own = this.clients.get(identity.mspId);
+    if (!own) throw new Error(`no peer of ${identity.mspId} in the gateway configuration`);
+    const gateway = connectAs(own, identity.mspId, identity.client, deadlines);
+    this.gateways.push(gateway);
+    this.contract = gateway.getNetwork(network.channel).getContract(network.chaincode);
+    // Queries addressed to one peer (health, cross-org reads) go out under the same identity.
     for (const org of network.orgs) {
-      const gateway = connectAs(this.clients.get(org.mspId)!, reader.mspId, reader.client, deadlines);
-      this.gateways.push(gateway);
-      this.peerGateways.set(org.mspId, gateway);
+      const peerGateway = org.mspId === identity.mspId ? gateway : connectAs(this.clients.get(org.mspId)!, identity.mspId, identity.client, deadlines);
+      if (peerGateway !== gateway) this.gateways.push(peerGateway);
+      this.peerGateways.set(org.mspId, peerGateway);
     }
   }
 
-  get orgs(): OrgConnection[] {
+  get orgs(): PeerConnection[] {
     return this.config.network.orgs;
   }
 
@@ -74,7 +80,7 @@ export class Ledger {
    * its receipt names the transaction that wrote it.
    */
   async submit<T>(actor: Actor, fn: string, args: string[]): Promise<Receipt<T>> {
-    const contract = this.contract(actor);
+    const contract = this.contractFor(actor);
     const timer = fabricSubmitSeconds.startTimer({ function: fn });
     try {
       const receipt = await retryLostRaces(() => this.submitOnce<T>(actor, contract, fn, args), isLostRace, this.config.writeRetry);
@@ -110,8 +116,9 @@ export class Ledger {
   }
 
   async evaluate<T>(actor: Actor, fn: string, args: string[]): Promise<T> {
+    const contract = this.contractFor(actor);
     try {
-      const result = await this.contract(actor).evaluateTransaction(fn, ...args);
+      const result = await contract.evaluateTransaction(fn, ...args);
       return JSON.parse(decoder.decode(result)) as T;
     } catch (err) {
       throw toApiError(err);
@@ -136,21 +143,29 @@ export class Ledger {
     for (const client of this.clients.values()) client.close();
   }
 
-  private contract(actor: Actor): Contract {
-    const contract = this.contracts.get(`${actor.mspId}/${actor.identity}`);
-    if (!contract) throw forbidden(`this gateway holds no identity of ${actor.mspId}`);
+  /** Drops a system's connection (after retirement or re-enrollment). */
+  forgetSystem(systemId: string): void {
+    this.systemContracts.delete(systemId);
+  }
+
+  /** The channel as seen through this gateway's own org's peer (for qscc lookups). */
+  private networkOf(_actor: Actor): Network {
+    return this.peerGateways.get(this.mspId)!.getNetwork(this.config.network.channel);
+  }
+
+  private contractFor(actor: Actor): Contract {
+    if (actor.mspId !== this.mspId) throw forbidden(`this gateway serves ${this.mspId}, not ${actor.mspId}`);
+    if (!actor.systemId || !this.identities) return this.contract;
+    let contract = this.systemContracts.get(actor.systemId);
+    if (!contract) {
+      const files = this.identities.find(actor.systemId);
+      if (!files) return this.contract;
+      const { network, deadlines } = this.config;
+      const gateway = connectAs(this.clients.get(this.mspId)!, this.mspId, files, deadlines);
+      this.gateways.push(gateway);
+      contract = gateway.getNetwork(network.channel).getContract(network.chaincode);
+      this.systemContracts.set(actor.systemId, contract);
+    }
     return contract;
-  }
-
-  /** The channel as seen through the actor's own org's peer (for qscc lookups). */
-  private networkOf(actor: Actor): Network {
-    const gateway = this.peerGateways.get(actor.mspId) ?? this.peerGateways.values().next().value!;
-    return gateway.getNetwork(this.config.network.channel);
-  }
-
-  private org(mspId: string): OrgConnection {
-    const org = this.config.network.orgs.find((o) => o.mspId === mspId);
-    if (!org) throw new Error(`no org ${mspId} in the network description`);
-    return org;
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The index's own read connection to the chain: the first held org's peer, under that org's
+ * The index's own read connection to the chain: the gateway's own org's peer, under that org's
  * client identity. Kept apart from the Ledger (which submits) so the block stream and the
  * rebuild need nothing from it.
  */
@@ -24,11 +24,11 @@ export class ChainReader implements ChainSource {
   private readonly gateway: Gateway;
 
   constructor(private readonly config: GatewayConfig) {
-    const mspId = config.heldOrgs[0];
+    const { mspId, client } = config.identity;
     const org = config.network.orgs.find((o) => o.mspId === mspId);
-    if (!org) throw new Error(`no org ${mspId} in the network description`);
+    if (!org) throw new Error(`no peer of ${mspId} in the gateway configuration`);
     this.client = newPeerClient(org);
-    this.gateway = connectAs(this.client, org.mspId, org.client, config.deadlines);
+    this.gateway = connectAs(this.client, mspId, client, config.deadlines);
     this.network = this.gateway.getNetwork(config.network.channel);
     this.chaincodeName = config.network.chaincode;
   }

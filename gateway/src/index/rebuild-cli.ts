@@ -10,7 +10,7 @@ import { rebuildIndex } from './rebuild';
 import { indexFile } from './schema';
 
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, process.argv.slice(2));
   const log = pino({ level: config.logLevel, base: { service: 'welfare-index-rebuild' } }, pino.destination(2));
   mkdirSync(config.stateDir, { recursive: true });
   const file = indexFile(config.stateDir);

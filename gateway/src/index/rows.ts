@@ -240,10 +240,14 @@ function writeAccessBatch(db: IndexDb, place: ChangePlace, batch: AccessBatch): 
   ).run(batch.batchId, canonicalJson(batch), place.txId, place.blockNumber);
 }
 
+/**
+ * The first anchoring of an eventId is the event: a later batch repeating the id (another system,
+ * or a retry) never replaces it in history, lookups or proofs.
+ */
 function writeAccessEvent(db: IndexDb, place: ChangePlace, event: AnchoredAccessEvent): void {
   statement(
     db,
-    `INSERT OR REPLACE INTO access_events (event_id, batch_id, leaf_index, accessor_system_id, subject_ref, dataset_code, fields,
+    `INSERT OR IGNORE INTO access_events (event_id, batch_id, leaf_index, accessor_system_id, subject_ref, dataset_code, fields,
        purpose, legal_basis, accessed_at, result_count, tx_id, block_number, tx_index, change_index)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(

@@ -1,4 +1,5 @@
 import { readCheckpoint, resumeBlock } from './checkpoint';
+import { accessEvent } from './lookups';
 import { line, transaction } from './queries';
 import { dumpIndex, memoryIndex } from './testing/index-db';
 import { A, cityScenario } from './testing/scenario';
@@ -83,4 +84,15 @@ describe('writing the chain into the index', () => {
       ['SETTLED', 4],
     ]);
   });
+
+  it('an eventId anchored again later (by another system) never replaces the first event', () => {
+    const chain = new SyntheticChain();
+    chain.anchorAccess('AB-1', [{ eventId: 'EV-1', subjectRef: A, accessorSystemId: 'audit-system' }]);
+    chain.cutBlock();
+    chain.anchorAccess('AB-2', [{ eventId: 'EV-1', subjectRef: A, accessorSystemId: 'finance-system', purpose: 'CASE_HANDLING' }]);
+    chain.cutBlock();
+    const db = memoryIndex(chain.blocks);
+    expect(accessEvent(db, 'EV-1')).toMatchObject({ batchId: 'AB-1', record: { accessorSystemId: 'audit-system', purpose: 'AUDIT' } });
+  });
 });
+

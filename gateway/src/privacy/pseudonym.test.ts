@@ -4,9 +4,9 @@ import { Pseudonymizer } from './pseudonym';
 const key = Buffer.alloc(32, 7);
 
 describe('keyed pseudonyms', () => {
-  it('a subjectRef is HMAC-SHA256(key, ID) as 64 lowercase hex characters', () => {
+  it('a subjectRef is HMAC-SHA256(key, subject domain, NUL, ID) as 64 lowercase hex characters', () => {
     const ref = new Pseudonymizer(key).subjectRef('11010519491231002X');
-    expect(ref).toBe(createHmac('sha256', key).update('11010519491231002X').digest('hex'));
+    expect(ref).toBe(createHmac('sha256', key).update('welfare-ledger/subject/v1\u000011010519491231002X').digest('hex'));
     expect(ref).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -18,6 +18,12 @@ describe('keyed pseudonyms', () => {
   it('an account written with spaces or dashes has the same accountRef', () => {
     const p = new Pseudonymizer(key);
     expect(p.accountRef('6222 0212-3456 7890')).toBe(p.accountRef('6222021234567890'));
+  });
+
+  it('the same digits as a citizen ID and as an account give different pseudonyms (separate domains)', () => {
+    const p = new Pseudonymizer(key);
+    expect(p.accountRef('110105194912310021')).not.toBe(p.subjectRef('110105194912310021'));
+    expect(p.accountRef('6222021234567890')).toBe(createHmac('sha256', key).update('welfare-ledger/account/v1\u00006222021234567890').digest('hex'));
   });
 
   it('refuses a key shorter than 32 bytes', () => {

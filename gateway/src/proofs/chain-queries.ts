@@ -1,6 +1,6 @@
 /**
  * qscc queries to each org's peer (GetBlockByTxID, GetBlockByNumber, GetChainInfo), under the
- * client identity of the first org this gateway holds. Its own connections, so that building
+ * client identity of the org this gateway serves. Its own connections, so that building
  * proofs needs nothing private from the Ledger.
  */
 import type * as grpc from '@grpc/grpc-js';
@@ -8,7 +8,7 @@ import { type Contract, type Gateway, type Signer, signers } from '@hyperledger/
 import { common } from '@hyperledger/fabric-protos';
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { GatewayConfig, OrgConnection } from '../config';
+import type { GatewayConfig, OrgIdentity, PeerConnection } from '../config';
 import { connectAs, newPeerClient } from '../fabric/connection';
 import { hex } from '../verify/bytes';
 import { signedPeerAnswer } from './peer-attestation';
@@ -20,7 +20,7 @@ export interface PeerChainInfo {
 
 export class ChainQueries {
   readonly channel: string;
-  /** The org whose peer answers by default: the first org this gateway holds. */
+  /** The org whose peer answers by default: the org this gateway serves. */
   readonly defaultOrg: string;
   private readonly qscc = new Map<string, Contract>();
   private readonly clients = new Map<string, grpc.Client>();
@@ -29,8 +29,8 @@ export class ChainQueries {
 
   constructor(private readonly config: GatewayConfig) {
     this.channel = config.network.channel;
-    this.defaultOrg = config.heldOrgs[0];
-    const reader = this.org(this.defaultOrg);
+    this.defaultOrg = config.identity.mspId;
+    const reader = config.identity;
     this.signer = signers.newPrivateKeySigner(createPrivateKey(readFileSync(reader.client.key)));
     for (const org of config.network.orgs) {
       const client: grpc.Client = newPeerClient(org);
@@ -41,18 +41,22 @@ export class ChainQueries {
     }
   }
 
-  get orgs(): OrgConnection[] {
+  get identity(): OrgIdentity {
+    return this.config.identity;
+  }
+
+  get orgs(): PeerConnection[] {
     return this.config.network.orgs;
   }
 
-  org(mspId: string): OrgConnection {
+  org(mspId: string): PeerConnection {
     const org = this.config.network.orgs.find((o) => o.mspId === mspId);
     if (!org) throw new Error(`no org ${mspId} in the network description`);
     return org;
   }
 
   holds(mspId: string): boolean {
-    return this.config.heldOrgs.includes(mspId);
+    return this.config.identity.mspId === mspId;
   }
 
   async blockByTxId(txId: string, mspId = this.defaultOrg): Promise<common.Block> {

@@ -21,8 +21,8 @@ export async function signedCheckpoint(queries: ChainQueries, mspId = queries.de
     height: info.height,
     tip: { number: info.height - 1, hash: info.currentBlockHash },
     issuedAt: new Date().toISOString(),
-    signer: { mspId, certificate: readFileSync(org.client.cert, 'utf8') },
+    signer: { mspId, certificate: readFileSync(queries.identity.client.cert, 'utf8') },
   };
-  const signature = sign('sha256', checkpointSigningBytes(body), createPrivateKey(readFileSync(org.client.key)));
+  const signature = sign('sha256', checkpointSigningBytes(body), createPrivateKey(readFileSync(queries.identity.client.key)));
   return { ...body, signature: base64(signature) };
 }

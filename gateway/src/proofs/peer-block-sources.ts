@@ -4,7 +4,7 @@
  */
 import type { Gateway, Network } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
-import type { GatewayConfig, NetworkDescription, OrgConnection } from '../config';
+import type { ChannelPeers, Deadlines, OrgIdentity } from '../config';
 import { connectAs, newPeerClient } from '../fabric/connection';
 import type { BlockSource } from '../verify/audit/block-source';
 
@@ -13,9 +13,9 @@ export interface PeerBlockSource extends BlockSource {
 }
 
 export function peerBlockSources(
-  network: NetworkDescription,
-  identity: OrgConnection,
-  deadlines: GatewayConfig['deadlines'],
+  network: ChannelPeers,
+  identity: OrgIdentity,
+  deadlines: Deadlines,
 ): PeerBlockSource[] {
   return network.orgs.map((org) => {
     const client = newPeerClient(org);

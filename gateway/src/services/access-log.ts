@@ -83,7 +83,7 @@ export class AccessLog {
     const batchId = `AB-${Date.now()}-${randomBytes(6).toString('hex')}`;
     const merkleRoot = accessEventsRoot(events);
     try {
-      const receipt = await this.ledger.submit<AccessBatch>({ mspId, identity: 'client' }, 'access:AnchorAccessBatch', [
+      const receipt = await this.ledger.submit<AccessBatch>({ mspId }, 'access:AnchorAccessBatch', [
         JSON.stringify({ batchId, events, merkleRoot }),
       ]);
       batch.forEach((w, leafIndex) =>

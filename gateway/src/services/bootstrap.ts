@@ -7,16 +7,18 @@ import type { Logger } from 'pino';
 import type { BootstrapSystem } from '../auth/bootstrap';
 import { ApiError } from '../errors';
 import type { Ledger } from '../fabric/ledger';
+import type { SystemIdentities } from '../fabric/system-identities';
 
 export async function registerBootstrapSystems(
   ledger: Ledger,
   systems: { mspId: string; system: BootstrapSystem }[],
   log: Logger,
+  identities?: SystemIdentities,
 ): Promise<void> {
   for (const { mspId, system } of systems) {
     for (let attempt = 1; ; attempt++) {
       try {
-        await ensureRegistered(ledger, mspId, system);
+        await ensureRegistered(ledger, mspId, system, identities);
         break;
       } catch (err) {
         if (attempt >= 30) throw err;
@@ -27,13 +29,15 @@ export async function registerBootstrapSystems(
   }
 }
 
-async function ensureRegistered(ledger: Ledger, mspId: string, system: BootstrapSystem): Promise<void> {
+/** Registered under the org's gateway identity; with a CA, the system is enrolled first and its fingerprint recorded. */
+async function ensureRegistered(ledger: Ledger, mspId: string, system: BootstrapSystem, identities?: SystemIdentities): Promise<void> {
   try {
-    await ledger.evaluate<SystemRecord>({ mspId, identity: 'client' }, 'system:ReadSystem', [system.systemId]);
+    await ledger.evaluate<SystemRecord>({ mspId }, 'system:ReadSystem', [system.systemId]);
   } catch (err) {
     if (!(err instanceof ApiError) || err.code !== 'NOT_FOUND') throw err;
-    await ledger.submit({ mspId, identity: 'admin' }, 'system:RegisterSystem', [
-      JSON.stringify({ systemId: system.systemId, name: system.name, roles: system.roles }),
+    const enrolled = identities ? await identities.enroll(system.systemId, system.roles) : undefined;
+    await ledger.submit({ mspId }, 'system:RegisterSystem', [
+      JSON.stringify({ systemId: system.systemId, name: system.name, roles: system.roles, ...(enrolled && { certFingerprint: enrolled.fingerprint }) }),
     ]);
   }
 }

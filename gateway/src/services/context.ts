@@ -1,6 +1,7 @@
 import type { KeyStore } from '../auth/key-store';
 import type { Caller } from '../auth/roles';
 import type { Actor, Ledger } from '../fabric/ledger';
+import type { SystemIdentities } from '../fabric/system-identities';
 import type { IndexFollower } from '../index/follower';
 import type { IndexDb } from '../index/sqlite';
 import type { Pseudonymizer } from '../privacy/pseudonym';
@@ -14,16 +15,13 @@ export interface Services {
   keys: KeyStore;
   accessLog: AccessLog;
   systems: ActiveSystems;
+  /** Systems' own identities at the org's CA; absent when the gateway is configured without a CA. */
+  identities?: SystemIdentities;
   index: IndexDb;
   follower: IndexFollower;
 }
 
-/** The org identity a caller's business writes and reads go out under: its org's client identity. */
+/** Whom a caller's writes and reads go out as: the system's own identity (the org's, if it has none). */
 export function actorFor(caller: Caller): Actor {
-  return { mspId: caller.mspId, identity: 'client' };
-}
-
-/** Registry changes go out under the org's admin identity (the ledger checks it is an admin). */
-export function adminActorFor(caller: Caller): Actor {
-  return { mspId: caller.mspId, identity: 'admin' };
+  return { mspId: caller.mspId, systemId: caller.systemId };
 }

@@ -1,7 +1,8 @@
 /**
  * Reads answered from the off-chain index: a beneficiary's whole history, summaries and anomalies,
  * access-event lookups. Every answer carries txIds for proofs. Reads first wait until the index
- * holds every block this gateway has committed to, so a caller reads its own writes.
+ * holds every block this gateway has committed to and its org's peer holds, so a caller reads its
+ * own writes and what other orgs committed before the read.
  */
 import type { AccessPurpose } from '@welfare-ledger/chaincode/lib';
 import type { Caller } from '../auth/roles';
@@ -13,8 +14,14 @@ import type { Services } from './context';
 
 const FRESHNESS_WAIT_MS = 10_000;
 
+/**
+ * Waits until the index holds every block this gateway committed to and every block its org's peer
+ * held when the read began: with one gateway per org, a caller also reads what other orgs'
+ * gateways have written.
+ */
 async function upToDate(s: Services): Promise<void> {
-  if (!(await s.follower.waitFor(s.ledger.lastCommittedBlock, FRESHNESS_WAIT_MS))) {
+  const tip = (await s.ledger.chainInfo(s.ledger.mspId)).height - 1;
+  if (!(await s.follower.waitFor(Math.max(s.ledger.lastCommittedBlock, tip), FRESHNESS_WAIT_MS))) {
     throw unavailable('the query index is behind the chain; try again');
   }
 }

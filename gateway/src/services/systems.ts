@@ -1,12 +1,14 @@
 /**
- * "Entering the chain": an org admin registers a system on the ledger's registry and the system
- * gets an API key, shown once. Keys rotate and can be revoked; retiring a system ends its key.
+ * "Entering the chain": an org admin registers a system on the ledger's registry; the system gets
+ * its own X.509 identity from the org's CA (its roles as a certificate attribute, the fingerprint
+ * on the chain, the key in this gateway's key store) and an API key, shown once. Keys rotate and
+ * can be revoked; retiring a system ends its key.
  */
 import type { SystemRecord } from '@welfare-ledger/chaincode/lib';
 import type { Caller, Role } from '../auth/roles';
 import { ApiError, notFound } from '../errors';
 import type { Receipt } from '../fabric/ledger';
-import { actorFor, adminActorFor, type Services } from './context';
+import { actorFor, type Services } from './context';
 
 export interface SystemInput {
   systemId: string;
@@ -16,10 +18,25 @@ export interface SystemInput {
 }
 
 export async function registerSystem(s: Services, caller: Caller, input: SystemInput): Promise<Receipt<SystemRecord> & { apiKey: string }> {
-  const receipt = await s.ledger.submit<SystemRecord>(adminActorFor(caller), 'system:RegisterSystem', [JSON.stringify(input)]);
+  // Enrolled before the registry knows it (the certificate counts only once the registration
+  // commits), and never over a system the registry already has.
+  const enroll = s.identities && !input.certFingerprint && !(await isRegistered(s, caller, input.systemId));
+  const certFingerprint = enroll ? (await s.identities!.enroll(input.systemId, input.roles)).fingerprint : input.certFingerprint;
+  const registration = certFingerprint ? { ...input, certFingerprint } : input;
+  const receipt = await s.ledger.submit<SystemRecord>(actorFor(caller), 'system:RegisterSystem', [JSON.stringify(registration)]);
   const apiKey = s.keys.issue({ systemId: input.systemId, mspId: caller.mspId, roles: input.roles });
   s.systems.forget();
   return { ...receipt, apiKey };
+}
+
+async function isRegistered(s: Services, caller: Caller, systemId: string): Promise<boolean> {
+  try {
+    await s.ledger.evaluate<SystemRecord>(actorFor(caller), 'system:ReadSystem', [systemId]);
+    return true;
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'NOT_FOUND') return false;
+    throw err;
+  }
 }
 
 export function listSystems(s: Services, caller: Caller): Promise<SystemRecord[]> {
@@ -36,19 +53,39 @@ function ownSystem(s: Services, caller: Caller, systemId: string) {
 export function rotateKey(s: Services, caller: Caller, systemId: string): { systemId: string; apiKey: string } {
   const system = ownSystem(s, caller, systemId);
   if (system.status === 'RETIRED') throw new ApiError(409, 'INVALID_TRANSITION', `${systemId} is retired`);
+  if (system.status === 'REVOKED') throw new ApiError(409, 'INVALID_TRANSITION', `${systemId} is revoked: an admin reinstates it first`);
   return { systemId, apiKey: s.keys.issue(system) };
 }
 
-export function revokeKey(s: Services, caller: Caller, systemId: string): { systemId: string; status: 'REVOKED' } {
+/**
+ * Shuts a (compromised) system out: REVOKED on the chain, so the chaincode refuses its own
+ * certificate, then its key here. It stays out, through any rotation, until reinstated.
+ */
+export async function revokeKey(s: Services, caller: Caller, systemId: string): Promise<{ systemId: string; status: 'REVOKED'; txId: string }> {
   const system = ownSystem(s, caller, systemId);
   if (system.status === 'RETIRED') throw new ApiError(409, 'INVALID_TRANSITION', `${systemId} is retired`);
+  const receipt = await s.ledger.submit<SystemRecord>(actorFor(caller), 'system:RevokeSystem', [systemId]);
   s.keys.setStatus(systemId, 'REVOKED');
-  return { systemId, status: 'REVOKED' };
+  s.systems.forget();
+  s.ledger.forgetSystem(systemId);
+  return { systemId, status: 'REVOKED', txId: receipt.txId };
+}
+
+/** An admin's recorded decision that a revoked system may return: ACTIVE on the chain, and a new key. */
+export async function reinstateSystem(s: Services, caller: Caller, systemId: string): Promise<Receipt<SystemRecord> & { apiKey: string }> {
+  const system = ownSystem(s, caller, systemId);
+  const receipt = await s.ledger.submit<SystemRecord>(actorFor(caller), 'system:ReinstateSystem', [systemId]);
+  s.systems.forget();
+  return { ...receipt, apiKey: s.keys.issue(system) };
 }
 
 export async function retireSystem(s: Services, caller: Caller, systemId: string): Promise<Receipt<SystemRecord>> {
   ownSystem(s, caller, systemId);
+  // The ledger first: if the submit fails, the system stays ACTIVE in both places. Once the chain
+  // says RETIRED, the chaincode refuses the system's own certificate even before its key ends here.
+  const receipt = await s.ledger.submit<SystemRecord>(actorFor(caller), 'system:RetireSystem', [systemId]);
   s.keys.setStatus(systemId, 'RETIRED');
   s.systems.forget();
-  return s.ledger.submit(adminActorFor(caller), 'system:RetireSystem', [systemId]);
+  s.ledger.forgetSystem(systemId);
+  return receipt;
 }

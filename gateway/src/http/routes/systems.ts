@@ -1,5 +1,5 @@
 import type { Services } from '../../services/context';
-import { listSystems, registerSystem, retireSystem, revokeKey, rotateKey } from '../../services/systems';
+import { listSystems, registerSystem, reinstateSystem, retireSystem, revokeKey, rotateKey } from '../../services/systems';
 import { route } from '../route';
 import { systemInput } from '../schemas';
 
@@ -24,8 +24,13 @@ export const systemRoutes = (s: Services) => [
   }),
   route({
     method: 'post', path: '/v1/systems/:systemId/revoke-key', tag: 'systems', roles: admin,
-    summary: "Revoke a system's API key (rotate-key issues a new one)", responseDescription: '{ systemId, status }',
-    handle: async ({ caller, params }) => revokeKey(s, caller, params.systemId),
+    summary: 'Revoke a system on the chain and its API key; it stays out (no rotation) until reinstated', responseDescription: '{ systemId, status, txId }',
+    handle: ({ caller, params }) => revokeKey(s, caller, params.systemId),
+  }),
+  route({
+    method: 'post', path: '/v1/systems/:systemId/reinstate', tag: 'systems', roles: admin,
+    summary: 'Reinstate a revoked system on the chain; its new API key is in this answer only', responseDescription: 'receipt with the system record, and apiKey',
+    handle: ({ caller, params }) => reinstateSystem(s, caller, params.systemId),
   }),
   route({
     method: 'post', path: '/v1/systems/:systemId/retire', tag: 'systems', roles: admin,
