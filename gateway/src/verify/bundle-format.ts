@@ -10,13 +10,13 @@ export function bundleFormatProblem(value: unknown): string | null {
   const need = (ok: boolean, what: string) => ok || problems.push(what);
   need(b.kind === 'transaction' || b.kind === 'access-event', 'kind');
   need(typeof b.channel === 'string' && typeof b.txId === 'string', 'channel, txId');
-  need(isBlock(b.block) && typeof b.block?.validationCodes === 'string', 'block');
+  need(isSignedBlock(b.block) && typeof b.block?.validationCodes === 'string', 'block');
   need(Array.isArray(b.attestations) && b.attestations.every((a) => typeof a?.org === 'string' && typeof a?.proposalResponse === 'string'), 'attestations');
   need(!!b.transaction && Number.isInteger(b.transaction.index) && typeof b.transaction.envelope === 'string', 'transaction');
   need(Array.isArray(b.headers) && b.headers.every(isHeader), 'headers');
   need(b.earlierHeaders === undefined || (Array.isArray(b.earlierHeaders) && b.earlierHeaders.every(isHeader)), 'earlierHeaders');
   need(!!b.tip && Number.isInteger(b.tip.number) && typeof b.tip.hash === 'string', 'tip');
-  need(!!b.channelConfig && isBlock(b.channelConfig.block), 'channelConfig');
+  need(Array.isArray(b.configChain) && b.configChain.length > 0 && b.configChain.every(isSignedBlock), 'configChain');
   need(Array.isArray(b.claims) && b.claims.every(isClaim), 'claims');
   need(b.kind !== 'access-event' || isAccessEventProof(b.accessEvent), 'accessEvent');
   return problems.length ? `the bundle is malformed: ${problems.join(', ')}` : null;
@@ -32,6 +32,10 @@ function isBlock(b: unknown): boolean {
   return !!block && isHeader(block.header) && Array.isArray(block.data) && block.data.every((d) => typeof d === 'string');
 }
 
+function isSignedBlock(b: unknown): boolean {
+  return isBlock(b) && typeof (b as { signatures?: unknown }).signatures === 'string';
+}
+
 function isClaim(c: unknown): boolean {
   const claim = c as { namespace?: unknown; key?: unknown; value?: unknown } | null;
   return !!claim && typeof claim.namespace === 'string' && typeof claim.key === 'string' && typeof claim.value === 'string';
@@ -41,5 +45,5 @@ function isAccessEventProof(p: unknown): boolean {
   const proof = p as ProofBundle['accessEvent'];
   return !!proof && typeof proof.event === 'object' && proof.event !== null && typeof proof.batchId === 'string' &&
     Number.isInteger(proof.leafIndex) && Number.isInteger(proof.treeSize) && Array.isArray(proof.path) &&
-    proof.path.every((s) => typeof s === 'string') && isClaim(proof.anchor);
+    proof.path.every((s) => typeof s === 'string') && typeof proof.anchorKey === 'string';
 }

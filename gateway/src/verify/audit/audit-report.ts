@@ -1,7 +1,16 @@
 /** What a whole-chain audit found, and how it is printed. */
 import { short } from '../bytes';
 
-export type FindingKind = 'data-hash' | 'header-chain' | 'block-number' | 'endorsement' | 'undecodable' | 'divergence';
+export type FindingKind =
+  | 'trust-anchor'
+  | 'data-hash'
+  | 'header-chain'
+  | 'block-number'
+  | 'orderer-signature'
+  | 'config-chain'
+  | 'endorsement'
+  | 'undecodable'
+  | 'divergence';
 
 export interface Finding {
   kind: FindingKind;
@@ -34,6 +43,6 @@ export function formatAuditReport(report: AuditReport): string[] {
   for (const f of report.findings) {
     lines.push(`FINDING ${f.kind} at block ${f.blockNumber}${f.org ? ` (${f.org})` : ''}${f.txId ? ` tx ${short(f.txId)}` : ''}: ${f.detail}`);
   }
-  lines.push(report.ok ? 'no finding: every org delivered the same chain, every hash links, every VALID transaction is properly endorsed' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`);
+  lines.push(report.ok ? 'no finding: every org delivered the same chain, every hash links, every block is signed by the orderers, every VALID transaction is properly endorsed' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`);
   return lines;
 }

@@ -24,16 +24,21 @@ export interface PolicyOutcome {
 
 const RULE_NAMES = ['ANY', 'ALL', 'MAJORITY'];
 
-/** Evaluates `/Channel/Application/<policy>` or an org's `/Channel/Application/<org>/<policy>`. */
-export function evaluateApplicationPolicy(path: string, config: ChannelConfig, signers: VerifiedSigner[]): PolicyOutcome {
-  const prefix = '/Channel/Application/';
-  if (!path.startsWith(prefix)) return { satisfied: false, description: `cannot evaluate policy ${path}`, satisfiedBy: [] };
-  const [first, second] = path.slice(prefix.length).split('/');
-  if (second !== undefined) return orgPolicy(path, config.applicationOrgs.find((org) => org.name === first), second, config, signers);
-  const policy = config.applicationPolicies.get(first);
+/**
+ * Evaluates `/Channel/<Application|Orderer>/<policy>` or an org's
+ * `/Channel/<Application|Orderer>/<org>/<policy>` of the given config.
+ */
+export function evaluatePolicy(path: string, config: ChannelConfig, signers: VerifiedSigner[]): PolicyOutcome {
+  const match = /^\/Channel\/(Application|Orderer)\/([^/]+)(?:\/([^/]+))?$/.exec(path);
+  if (!match) return { satisfied: false, description: `cannot evaluate policy ${path}`, satisfiedBy: [] };
+  const [, groupName, first, second] = match;
+  const orgs = groupName === 'Application' ? config.applicationOrgs : config.ordererOrgs;
+  const policies = groupName === 'Application' ? config.applicationPolicies : config.ordererPolicies;
+  if (second !== undefined) return orgPolicy(path, orgs.find((org) => org.name === first), second, config, signers);
+  const policy = policies.get(first);
   if (!policy) return { satisfied: false, description: `the channel config has no policy ${path}`, satisfiedBy: [] };
   if (policy.getType() === common.Policy.PolicyType.IMPLICIT_META) {
-    return implicitMeta(common.ImplicitMetaPolicy.deserializeBinary(policy.getValue_asU8()), config.applicationOrgs, config, signers);
+    return implicitMeta(common.ImplicitMetaPolicy.deserializeBinary(policy.getValue_asU8()), orgs, config, signers);
   }
   if (policy.getType() === common.Policy.PolicyType.SIGNATURE) {
     const satisfied = signaturePolicy(common.SignaturePolicyEnvelope.deserializeBinary(policy.getValue_asU8()), config, signers);
