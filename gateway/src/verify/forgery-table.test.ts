@@ -5,9 +5,8 @@
  * (fixtures/) and from a channel forged with our own CAs and orderer keys (ForgedNetwork), which
  * verifies under its own trust anchor and under no other.
  */
-import { common } from '@hyperledger/fabric-protos';
 import { accessEventLeaf, leafHash, type AccessEvent } from '@welfare-ledger/chaincode/lib';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { blockDataHash, blockHeaderHash } from './block-hash';
 import type { ProofBundle, TrustAnchor } from './bundle';
 import { headerFields } from './bundle-context';
@@ -153,26 +152,15 @@ const cases: Array<[string, () => Forgery, CheckName, RegExp]> = [
   }, 'checkpoint', /does not chain to a AuditMSP root CA/],
   ["crosslinking: another client wraps transaction A's endorsements in its own transaction", () => {
     const { net, tx } = forgedChannel();
-    const attacker = net.clients.get('CivilAffairsMSP')!;
-    const nonce = randomBytes(24);
-    const txId = createHash('sha256').update(nonce).update(attacker.bytes).digest('hex');
-    const rewritten = withTxId(tx.channelHeader, tx.txId, txId);
-    const signatureHeader = signatureHeaderOf(attacker, nonce);
-    return { bundle: orderedBundle(net, net.wrap(rewritten, signatureHeader, signatureHeader, tx.chaincodeActionPayload, attacker)), options: { trust: net.trust } };
+    return { bundle: orderedBundle(net, net.crosslink(tx, net.clients.get('CivilAffairsMSP')!, 'attacker')), options: { trust: net.trust } };
   }, 'transaction-integrity', /the endorsers signed the answer to another proposal/],
-  ["crosslinking: transaction A's action and channel header under another creator's signature header", () => {
+  ["crosslinking: transaction A's action, with A's signature header, inside another creator's envelope", () => {
     const { net, tx } = forgedChannel();
-    const attacker = net.clients.get('CivilAffairsMSP')!;
-    const nonce = randomBytes(24);
-    const txId = createHash('sha256').update(nonce).update(attacker.bytes).digest('hex');
-    const rewritten = withTxId(tx.channelHeader, tx.txId, txId);
-    return { bundle: orderedBundle(net, net.wrap(rewritten, signatureHeaderOf(attacker, nonce), tx.signatureHeader, tx.chaincodeActionPayload, attacker)), options: { trust: net.trust } };
+    return { bundle: orderedBundle(net, net.crosslink(tx, net.clients.get('CivilAffairsMSP')!, 'original')), options: { trust: net.trust } };
   }, 'transaction-integrity', /proposed by another creator than the one who signed the transaction \(crosslinked\)/],
   ['a txId not derived from the nonce and creator', () => {
     const { net, tx } = forgedChannel();
-    const creator = net.clients.get('FinanceMSP')!;
-    const signatureHeader = signatureHeaderOf(creator, randomBytes(24));
-    return { bundle: orderedBundle(net, net.wrap(tx.channelHeader, signatureHeader, signatureHeader, tx.chaincodeActionPayload, creator)), options: { trust: net.trust } };
+    return { bundle: orderedBundle(net, net.withFreshNonce(tx, net.clients.get('FinanceMSP')!)), options: { trust: net.trust } };
   }, 'transaction-integrity', /is not SHA-256\(nonce ‖ creator\)/],
   ['an endorsement by a client of the org, not one of its peers', () => {
     const { net, bundle } = forgedChannel({ endorsers: (n) => [n.clients.get('FinanceMSP')!, n.peers.get('AuditMSP')!] });
@@ -208,18 +196,6 @@ const cases: Array<[string, () => Forgery, CheckName, RegExp]> = [
     return { bundle: { ...bundle, configChain: bundle.configChain.slice(1) }, options: { trust: net.trust } };
   }, 'trust-anchor', /the config chain starts at block 1, not at the genesis block/],
 ];
-
-/** The channel header with another txId of the same length (so every protobuf length stays). */
-function withTxId(channelHeader: Uint8Array, from: string, to: string): Buffer {
-  return Buffer.from(Buffer.from(channelHeader).toString('latin1').replace(from, to), 'latin1');
-}
-
-function signatureHeaderOf(creator: Identity, nonce: Uint8Array): Uint8Array {
-  const header = new common.SignatureHeader();
-  header.setCreator(creator.bytes);
-  header.setNonce(nonce);
-  return header.serializeBinary();
-}
 
 describe('the forgery table: each forged bundle is refused by a named check', () => {
   test('the table holds at least 25 forgeries', () => {

