@@ -14,7 +14,7 @@ import { peerBlockSources, type PeerBlockSource } from '../gateway/src/proofs/pe
 import { blockDataHash, trustFromGenesisBlock } from '../gateway/src/verify';
 import type { AuditReport } from '../gateway/src/verify/audit/audit-report';
 import { auditChain } from '../gateway/src/verify/audit/chain-audit';
-import { substituteBlock } from '../gateway/src/verify/audit/substitute-block';
+import { substituteBlock } from '../gateway/src/verify/audit/block-source';
 import { post, runTag } from './support/api';
 import { networkEnv, REPO_ROOT, RUN_DIR } from './support/test-network';
 

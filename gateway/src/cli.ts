@@ -8,9 +8,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseTrustedTip, type TrustAnchor } from './verify/bundle';
 import type { PeerCheckpoint } from './verify/checkpoint';
-import { formatVerification } from './verify/report';
+import { formatVerification, verifyBundle } from './verify/verify-bundle';
 import { trustFromGenesisBlock, trustFromHash, trustProblem } from './verify/trust';
-import { verifyBundle } from './verify/verify-bundle';
 
 const DEFAULT_TRUST_FILE = 'welfare-trust.json';
 

@@ -7,10 +7,8 @@
  */
 import { common, peer } from '@hyperledger/fabric-protos';
 import { fromBase64, hex, sameBytes } from './bytes';
-import { parseCertificate } from './fabric/certificate-cache';
-import { readSerializedIdentity, type SerializedIdentity } from './fabric/identity';
+import { parseCertificate, readSerializedIdentity, type SerializedIdentity, signatureVerifies } from './fabric/identity';
 import { proposalHashOf } from './fabric/proposal-hash';
-import { signatureVerifies } from './fabric/signatures';
 
 export const CHECKPOINT_FORMAT = 'welfare-ledger/checkpoint';
 export const CHECKPOINT_VERSION = 2;

@@ -5,9 +5,8 @@
  * consistent: nothing ties it to the channel the auditor means.
  */
 import { blockHeaderHash } from './block-hash';
-import type { ProofBundle, TrustAnchor, TrustedTip } from './bundle';
+import { bundleFormatProblem, type ProofBundle, type TrustAnchor, type TrustedTip } from './bundle';
 import { BundleContext, headerFields } from './bundle-context';
-import { bundleFormatProblem } from './bundle-format';
 import { hex } from './bytes';
 import { fail, pass, type CheckResult } from './check';
 import type { PeerCheckpoint } from './checkpoint';
@@ -93,4 +92,21 @@ export function chainTipOf(bundle: ProofBundle): TrustedTip {
   const ctx = new BundleContext(bundle);
   const last = ctx.headerChain[ctx.headerChain.length - 1];
   return { number: last.number, hash: hex(blockHeaderHash(last)) };
+}
+
+/** Prints a verification as one line per check, failures marked, and a closing verdict. */
+export function formatVerification(result: Verification): string[] {
+  const width = Math.max(...result.checks.map((c) => c.check.length));
+  const lines = result.checks.map((c) => `${c.ok ? 'ok    ' : 'FAILED'}  ${c.check.padEnd(width)}  ${c.detail}`);
+  const failed = result.checks.filter((c) => !c.ok);
+  const s = result.subject;
+  const what = s ? `${s.kind === 'access-event' ? `access event ${s.eventId} in ` : ''}transaction ${s.txId} (block ${s.blockNumber})` : 'the bundle';
+  if (failed.length > 0) {
+    lines.push(`NOT VERIFIED: ${what}: ${failed.length} check${failed.length === 1 ? '' : 's'} failed (${failed.map((c) => c.check).join(', ')})`);
+  } else if (!result.anchored) {
+    lines.push(`CONSISTENT, NOT VERIFIED: ${what}: no trust anchor, so nothing ties the bundle to your channel (run \`welfare-ledger trust init <genesis block>\`)`);
+  } else {
+    lines.push(`VERIFIED: ${what}; block ${s?.blockNumber} hash ${s?.blockHash} (keep it as --trusted-tip ${s?.blockNumber}:${s?.blockHash})`);
+  }
+  return lines;
 }

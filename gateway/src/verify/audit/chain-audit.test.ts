@@ -6,7 +6,7 @@ import { ForgedNetwork, ORDERER_ORG } from '../testing/forged-network';
 import { chainBlocks, fixture, flipByte } from '../testing/fixtures';
 import { formatAuditReport } from './audit-report';
 import { auditChain } from './chain-audit';
-import { substituteBlock } from './substitute-block';
+import { substituteBlock } from './block-source';
 
 const blocks = chainBlocks();
 const honest = () => ORGS.map((org) => memorySource(org, blocks));

@@ -9,11 +9,9 @@
 import { common, msp } from '@hyperledger/fabric-protos';
 import { blockHeaderBytes, type BlockHeaderFields } from '../block-hash';
 import { BLOCK_VALIDATION_POLICY, type ChannelConfig } from './channel-config';
-import { parseCertificate } from './certificate-cache';
-import { readSerializedIdentity, type SerializedIdentity } from './identity';
+import { parseCertificate, readSerializedIdentity, type SerializedIdentity, signatureVerifies } from './identity';
 import { checkMembership, holdsRole } from './msp-identity';
 import { evaluatePolicy, type PolicyOutcome, type VerifiedSigner } from './policy';
-import { signatureVerifies } from './signatures';
 
 export interface BlockSignatureVerdict {
   /** The config block in effect, as the orderers signed it. */

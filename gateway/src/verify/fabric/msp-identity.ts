@@ -6,9 +6,8 @@
  */
 import { msp as mspProto } from '@hyperledger/fabric-protos';
 import type { X509Certificate } from 'node:crypto';
-import { parseCertificate } from './certificate-cache';
+import { parseCertificate, type SerializedIdentity } from './identity';
 import type { ChannelConfig, MspDefinition } from './channel-config';
-import type { SerializedIdentity } from './identity';
 import { isRevoked } from './revocation';
 
 export type MembershipResult =
