@@ -51,6 +51,13 @@ describe('assembling a transaction bundle from what the peer answers', () => {
   test('the header chain is capped', () => {
     expect(MAX_HEADERS).toBeGreaterThanOrEqual(1000);
   });
+
+  test('?since reaching more than MAX_HEADERS blocks before the transaction is a 400', async () => {
+    const original = disbursementBundle();
+    const far = { ...original, block: { ...original.block, header: { ...original.block.header, number: MAX_HEADERS + 20 } }, headers: [], tip: { ...original.tip, number: MAX_HEADERS + 20 } };
+    await expect(transactionBundle(fakeChainOf(far), far.txId, { since: 0 })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/at most 10000/) });
+    await expect(transactionBundle(fakeChainOf(far), far.txId, { since: 19 })).rejects.toMatchObject({ status: 400 });
+  });
 });
 
 describe('assembling an access-event bundle', () => {
