@@ -11,7 +11,7 @@ const { benchProofs } = require('./bench-proofs');
 
 const REPO = path.resolve(__dirname, '..');
 const RUN_DIR = process.env.WELFARE_BENCH_RUN_DIR ?? path.join(REPO, '.network-bench');
-const env = { ...process.env, WELFARE_RUN_DIR: RUN_DIR, WELFARE_PORT_BASE: process.env.WELFARE_BENCH_PORT_BASE ?? '27000', WELFARE_GATEWAY_PORT: '28080' };
+const env = { ...process.env, WELFARE_RUN_DIR: RUN_DIR, WELFARE_PORT_BASE: process.env.WELFARE_BENCH_PORT_BASE ?? '27000', WELFARE_GATEWAY_PORT: process.env.WELFARE_BENCH_GATEWAY_PORT ?? '28080' };
 const TOTAL = Number(process.env.WELFARE_BENCH_TXS ?? 1000);
 const CONCURRENCY = Number(process.env.WELFARE_BENCH_CONCURRENCY ?? 64);
 const DEADLINES = { evaluateMs: 30000, endorseMs: 60000, submitMs: 30000, commitStatusMs: 120000 };
