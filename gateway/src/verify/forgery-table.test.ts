@@ -94,6 +94,24 @@ const cases: Array<[string, () => Forgery, CheckName, RegExp]> = [
     const { number } = net.appendBlock([net.transaction({ writes: [{ key: LINE_KEY, value: LINE_VALUE }] }).envelope]);
     return { bundle: net.bundle(number, [lineClaim]), options: { trust: net.trust } };
   }, 'config-chain', /config block 1 is not signed under \/Channel\/Orderer\/BlockValidation .*is not an orderer node/],
+  ["a config update of FinanceMSP's MSP signed by one of its clients, not its admin", () => {
+    const net = new ForgedNetwork();
+    net.updateConfig(() => undefined, { updateSigners: [net.clients.get('FinanceMSP')!] });
+    const { number } = net.appendBlock([net.transaction({ writes: [{ key: LINE_KEY, value: LINE_VALUE }] }).envelope]);
+    return { bundle: net.bundle(number, [lineClaim]), options: { trust: net.trust } };
+  }, 'config-chain', /config block 1: it changes \/Channel\/Application\/Finance\/MSP without \/Channel\/Application\/Finance\/Admins/],
+  ["a config update of FinanceMSP's MSP signed by another org's admin", () => {
+    const net = new ForgedNetwork();
+    net.updateConfig(() => undefined, { updateSigners: [net.admins.get('AuditMSP')!] });
+    const { number } = net.appendBlock([net.transaction({ writes: [{ key: LINE_KEY, value: LINE_VALUE }] }).envelope]);
+    return { bundle: net.bundle(number, [lineClaim]), options: { trust: net.trust } };
+  }, 'config-chain', /without \/Channel\/Application\/Finance\/Admins \(FinanceMSP's Admins policy\)/],
+  ['a config block with MSP roots the signed update does not hold (smuggled in by an orderer)', () => {
+    const net = new ForgedNetwork();
+    net.updateConfig(() => undefined, { smuggleRootOf: 'CivilAffairsMSP' });
+    const { number } = net.appendBlock([net.transaction({ writes: [{ key: LINE_KEY, value: LINE_VALUE }] }).envelope]);
+    return { bundle: net.bundle(number, [lineClaim]), options: { trust: net.trust } };
+  }, 'config-chain', /it changes \/Channel\/Application\/CivilAffairs\/MSP, which the signed update does not/],
   ['a revoked endorser (its CRL in the config in effect)', () => {
     const { net, bundle } = forgedChannel({ prepare: (n) => { n.revoke(n.peers.get('FinanceMSP')!); n.updateConfig(() => undefined); } });
     return { bundle, options: { trust: net.trust } };

@@ -130,6 +130,13 @@ describe('the audit checks orderer signatures, the config chain, the trust ancho
     expect(report.findings).toEqual(ORGS.map((org) => expect.objectContaining({ kind: 'config-chain', blockNumber: 2, org })));
   });
 
+  test('a config block with MSP roots its signed update does not hold: a config-chain finding naming the element', async () => {
+    const net = new ForgedNetwork();
+    net.updateConfig(() => undefined, { smuggleRootOf: 'AuditMSP' });
+    const report = await auditChain(forgedSources(net));
+    expect(report.findings).toEqual(ORGS.map((org) => expect.objectContaining({ kind: 'config-chain', blockNumber: 1, org, detail: expect.stringContaining('/Channel/Application/Audit/MSP') })));
+  });
+
   test("a crosslinked transaction (another client's envelope around A's endorsements) is reported, though its block is VALID and signed", async () => {
     const net = new ForgedNetwork();
     const a = net.transaction();

@@ -13,6 +13,7 @@ import { blockDataHash, blockHeaderHash } from '../block-hash';
 import type { TrustAnchor } from '../bundle';
 import { hex, sameBytes, short } from '../bytes';
 import { judgeBlockSignatures } from '../fabric/block-signatures';
+import { configUpdateProblems } from '../fabric/config-update';
 import { APPLICATION_ENDORSEMENT_POLICY, BLOCK_VALIDATION_POLICY, readChannelConfig, type ChannelConfig } from '../fabric/channel-config';
 import { decodeTransaction } from '../fabric/transaction';
 import { VALID, validationCodeName } from '../fabric/validation-codes';
@@ -168,6 +169,8 @@ function auditEntry(copy: OrgCopy, entry: Uint8Array, i: number, code: number | 
       if (copy.config && config.sequence !== copy.config.sequence + 1) {
         ctx.report({ kind: 'config-chain', blockNumber: n, org: copy.org, detail: `config sequence ${config.sequence} follows sequence ${copy.config.sequence}` });
       }
+      const problems = copy.config ? configUpdateProblems(entry, copy.config) : [];
+      if (problems.length > 0) ctx.report({ kind: 'config-chain', blockNumber: n, org: copy.org, detail: problems.join('; ') });
       copy.config = config;
       copy.configBlock = n;
     } catch (err) {

@@ -1,7 +1,8 @@
 /**
  * What ties a bundle to the channel the auditor trusts: the genesis block is the one in the
  * trust file (trust-anchor); each later config block up to the one in effect was signed by the
- * orderers under the configuration before it, with no configuration skipped (config-chain); and
+ * orderers under the configuration before it, with no configuration skipped, and its changes
+ * were signed as their modification policies in the configuration before require (config-chain); and
  * the transaction's block was signed by the orderers under the configuration in effect
  * (orderer-signatures). MSP roots, CRLs and policies used by every other check come from here.
  */
@@ -12,6 +13,7 @@ import { hex, sameBytes, short } from '../bytes';
 import { fail, guarded, pass, type CheckResult } from '../check';
 import { BLOCK_VALIDATION_POLICY } from '../fabric/channel-config';
 import { judgeBlockSignatures } from '../fabric/block-signatures';
+import { configUpdateProblems } from '../fabric/config-update';
 
 export function checkTrustAnchor(ctx: BundleContext, trust: TrustAnchor): CheckResult {
   return guarded('trust-anchor', () => {
@@ -45,6 +47,8 @@ export function checkConfigChain(ctx: BundleContext): CheckResult {
         return fail('config-chain', `config block ${header.number} is not signed under ${BLOCK_VALIDATION_POLICY} of config block ${previous.header.number}${verdict.rejected.length ? ` (${verdict.rejected.join('; ')})` : ''}`);
       }
       if (verdict.lastConfig !== header.number) return fail('config-chain', `config block ${header.number}'s signed metadata names config block ${verdict.lastConfig}`);
+      const problems = configUpdateProblems(entries[0], previous.config);
+      if (problems.length > 0) return fail('config-chain', `config block ${header.number}: ${problems.join('; ')}`);
     }
     const last = chain[chain.length - 1];
     const { number } = ctx.bundle.block.header;

@@ -35,6 +35,8 @@ export interface OrgDefinition {
 export interface ChannelConfig {
   /** The channel the config transaction names. */
   channelId: string;
+  /** The whole config tree (/Channel), for policies and modification policies by path. */
+  root: common.ConfigGroup;
   sequence: number;
   msps: Map<string, MspDefinition>;
   applicationOrgs: OrgDefinition[];
@@ -70,6 +72,7 @@ export function readChannelConfig(envelopeBytes: Uint8Array): ChannelConfig {
   }
   return {
     channelId: channelHeader.getChannelId(),
+    root: channelGroup,
     sequence: config.getSequence(),
     msps,
     applicationOrgs,

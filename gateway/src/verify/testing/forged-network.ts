@@ -52,6 +52,8 @@ export class ForgedNetwork {
   readonly cas = new Map<string, Issued>();
   readonly crls = new Map<string, string[]>();
   readonly blocks: common.Block[] = [];
+  /** The version of each org's MSP value (bumped by each config update that changes it). */
+  private readonly mspVersions = new Map<string, number>();
   private sequence = 0;
   private lastConfig = 0;
 
@@ -62,12 +64,14 @@ export class ForgedNetwork {
     this.orderer = this.identity(ORDERER_ORG, 'orderer');
     this.peers = new Map(APP_ORGS.map((mspId) => [mspId, this.identity(mspId, 'peer')]));
     this.clients = new Map(APP_ORGS.map((mspId) => [mspId, this.identity(mspId, 'client')]));
+    this.admins = new Map([...APP_ORGS, ORDERER_ORG].map((mspId) => [mspId, this.identity(mspId, 'admin')]));
     this.appendBlock([this.configEnvelope()], { signer: null });
   }
 
   readonly orderer: Identity;
   readonly peers: Map<string, Identity>;
   readonly clients: Map<string, Identity>;
+  readonly admins: Map<string, Identity>;
 
   /** A new identity of `mspId` with the node OU `ou`, issued by that org's CA (or by `issuer`). */
   identity(mspId: string, ou: 'client' | 'peer' | 'orderer' | 'admin', options: { issuer?: Issued; notAfter?: Date } = {}): Identity {
@@ -83,13 +87,85 @@ export class ForgedNetwork {
     return { format: TRUST_FORMAT, version: 1, channel: this.channel, genesisHash: hex(headerHash(this.blocks[0])) };
   }
 
-  /** A config update: `change` edits the CRLs before the next config is written; the block is signed by `signer`. */
-  updateConfig(change: (crls: Map<string, string[]>) => void, options: { signer?: Identity | null; sequence?: number } = {}): ForgedBlock {
+  /**
+   * A config update, as an org admin signs it and the orderers order it: `change` edits the CRLs;
+   * the MSP values of the orgs whose CRLs changed (or `touch`) get a new version; the update is
+   * signed by `updateSigners` (default: those orgs' admins) and the block by `signer`.
+   * `smuggleRootOf` replaces that org's CA in the new config without the update saying so.
+   */
+  updateConfig(
+    change: (crls: Map<string, string[]>) => void,
+    options: { signer?: Identity | null; sequence?: number; touch?: string[]; updateSigners?: Identity[]; smuggleRootOf?: string } = {},
+  ): ForgedBlock {
+    const before = new Map([...this.crls].map(([k, v]) => [k, [...v]]));
     change(this.crls);
+    const changed = [...APP_ORGS, ORDERER_ORG].filter((mspId) => JSON.stringify(before.get(mspId) ?? []) !== JSON.stringify(this.crls.get(mspId) ?? []));
+    const touched = options.touch ?? (changed.length ? changed : ['FinanceMSP']);
+    for (const mspId of touched) this.mspVersions.set(mspId, (this.mspVersions.get(mspId) ?? 0) + 1);
+    const lastUpdate = this.configUpdate(touched, options.updateSigners ?? touched.map((mspId) => this.admins.get(mspId)!));
+    if (options.smuggleRootOf) {
+      const mspId = options.smuggleRootOf;
+      this.cas.set(mspId, issueCertificate({ O: `${mspId.toLowerCase()}.smuggled`, CN: `ca.${mspId.toLowerCase()}.smuggled` }, { ca: true }));
+    }
     this.sequence = options.sequence ?? this.sequence + 1;
     const number = this.blocks.length;
     this.lastConfig = number;
-    return this.appendBlock([this.configEnvelope()], { signer: options.signer === undefined ? this.orderer : options.signer });
+    return this.appendBlock([this.configEnvelope(lastUpdate)], { signer: options.signer === undefined ? this.orderer : options.signer });
+  }
+
+  /** The CONFIG_UPDATE envelope writing the MSP values of `touched` orgs, signed by `signers`. */
+  private configUpdate(touched: string[], signers: Identity[]): common.Envelope {
+    const readSet = new common.ConfigGroup();
+    const writeSet = new common.ConfigGroup();
+    const groups: Array<[string, readonly string[]]> = [['Application', APP_ORGS], ['Orderer', [ORDERER_ORG]]];
+    for (const [groupName, orgs] of groups) {
+      const mine = touched.filter((mspId) => orgs.includes(mspId));
+      if (mine.length === 0) continue;
+      const [readGroup, writeGroup] = [new common.ConfigGroup(), new common.ConfigGroup()];
+      for (const mspId of mine) {
+        readGroup.getGroupsMap().set(orgGroupName(mspId), new common.ConfigGroup());
+        const written = new common.ConfigGroup();
+        written.getValuesMap().set('MSP', this.orgGroupOf(mspId).getValuesMap().get('MSP')!);
+        writeGroup.getGroupsMap().set(orgGroupName(mspId), written);
+      }
+      readSet.getGroupsMap().set(groupName, readGroup);
+      writeSet.getGroupsMap().set(groupName, writeGroup);
+    }
+    const update = new common.ConfigUpdate();
+    update.setChannelId(this.channel);
+    update.setReadSet(readSet);
+    update.setWriteSet(writeSet);
+    const updateBytes = update.serializeBinary();
+    const updateEnvelope = new common.ConfigUpdateEnvelope();
+    updateEnvelope.setConfigUpdate(updateBytes);
+    updateEnvelope.setSignaturesList(signers.map((signer) => {
+      const header = signatureHeaderBytes(signer, randomBytes(24));
+      const signature = new common.ConfigSignature();
+      signature.setSignatureHeader(header);
+      signature.setSignature(signWith(signer, Buffer.concat([header, updateBytes])));
+      return signature;
+    }));
+    const header = new common.Header();
+    header.setChannelHeader(channelHeaderBytes(common.HeaderType.CONFIG_UPDATE, this.channel, '', new Date(Date.UTC(2026, 0, 2))));
+    header.setSignatureHeader(new Uint8Array());
+    const payload = new common.Payload();
+    payload.setHeader(header);
+    payload.setData(updateEnvelope.serializeBinary());
+    const envelope = new common.Envelope();
+    envelope.setPayload(payload.serializeBinary());
+    return envelope;
+  }
+
+  private orgGroupOf(mspId: string): common.ConfigGroup {
+    const org = orgGroup(mspId, this.cas.get(mspId)!, this.crls.get(mspId) ?? [], this.mspVersions.get(mspId) ?? 0);
+    if (mspId === ORDERER_ORG) {
+      setPolicy(org, 'Writers', signedBy(ORDERER_ORG, Role.MEMBER));
+    } else {
+      setPolicy(org, 'Endorsement', signedBy(mspId, Role.PEER));
+      setPolicy(org, 'Writers', signedBy(mspId, Role.MEMBER));
+    }
+    setPolicy(org, 'Admins', signedBy(mspId, Role.ADMIN));
+    return org;
   }
 
   /** Revokes an identity's certificate in its org's CRL (takes effect with the next config update). */
@@ -248,29 +324,29 @@ export class ForgedNetwork {
     return this.blocks.filter((b, n) => n <= number && isConfigBlock(b));
   }
 
-  private configEnvelope(): Uint8Array {
+  private configEnvelope(lastUpdate?: common.Envelope): Uint8Array {
     const application = new common.ConfigGroup();
-    for (const mspId of APP_ORGS) {
-      const org = orgGroup(mspId, this.cas.get(mspId)!, this.crls.get(mspId) ?? []);
-      setPolicy(org, 'Endorsement', signedBy(mspId, Role.PEER));
-      setPolicy(org, 'Writers', signedBy(mspId, Role.MEMBER));
-      application.getGroupsMap().set(mspId.replace(/MSP$/, ''), org);
-    }
+    application.setModPolicy('Admins');
+    for (const mspId of APP_ORGS) application.getGroupsMap().set(orgGroupName(mspId), this.orgGroupOf(mspId));
     setPolicy(application, 'Endorsement', implicitMeta(common.ImplicitMetaPolicy.Rule.MAJORITY, 'Endorsement'));
     setPolicy(application, 'LifecycleEndorsement', implicitMeta(common.ImplicitMetaPolicy.Rule.MAJORITY, 'Endorsement'));
+    setPolicy(application, 'Admins', implicitMeta(common.ImplicitMetaPolicy.Rule.MAJORITY, 'Admins'));
     const orderer = new common.ConfigGroup();
-    const ordererOrg = orgGroup(ORDERER_ORG, this.cas.get(ORDERER_ORG)!, this.crls.get(ORDERER_ORG) ?? []);
-    setPolicy(ordererOrg, 'Writers', signedBy(ORDERER_ORG, Role.MEMBER));
-    orderer.getGroupsMap().set('OrdererOrg', ordererOrg);
+    orderer.setModPolicy('Admins');
+    orderer.getGroupsMap().set(orgGroupName(ORDERER_ORG), this.orgGroupOf(ORDERER_ORG));
     setPolicy(orderer, 'BlockValidation', implicitMeta(common.ImplicitMetaPolicy.Rule.ANY, 'Writers'));
+    setPolicy(orderer, 'Admins', implicitMeta(common.ImplicitMetaPolicy.Rule.MAJORITY, 'Admins'));
     const channelGroup = new common.ConfigGroup();
     channelGroup.getGroupsMap().set('Application', application);
     channelGroup.getGroupsMap().set('Orderer', orderer);
+    channelGroup.setModPolicy('Admins');
+    setPolicy(channelGroup, 'Admins', implicitMeta(common.ImplicitMetaPolicy.Rule.MAJORITY, 'Admins'));
     const config = new common.Config();
     config.setSequence(this.sequence);
     config.setChannelGroup(channelGroup);
     const configEnvelope = new common.ConfigEnvelope();
     configEnvelope.setConfig(config);
+    if (lastUpdate) configEnvelope.setLastUpdate(lastUpdate);
     const header = new common.Header();
     header.setChannelHeader(channelHeaderBytes(common.HeaderType.CONFIG, this.channel, '', new Date(Date.UTC(2026, 0, 1))));
     header.setSignatureHeader(new Uint8Array());
@@ -431,7 +507,11 @@ function signedAnswer(signer: Identity, proposalHash: Uint8Array, answer: Uint8A
   return proposalResponse.serializeBinary();
 }
 
-function orgGroup(mspId: string, ca: Issued, crls: string[]): common.ConfigGroup {
+function orgGroupName(mspId: string): string {
+  return mspId === ORDERER_ORG ? 'OrdererOrg' : mspId.replace(/MSP$/, '');
+}
+
+function orgGroup(mspId: string, ca: Issued, crls: string[], version: number): common.ConfigGroup {
   const ou = (name: string) => {
     const identifier = new msp.FabricOUIdentifier();
     identifier.setOrganizationalUnitIdentifier(name);
@@ -453,7 +533,10 @@ function orgGroup(mspId: string, ca: Issued, crls: string[]): common.ConfigGroup
   mspConfig.setConfig(fabric.serializeBinary());
   const value = new common.ConfigValue();
   value.setValue(mspConfig.serializeBinary());
+  value.setVersion(version);
+  value.setModPolicy('Admins');
   const group = new common.ConfigGroup();
+  group.setModPolicy('Admins');
   group.getValuesMap().set('MSP', value);
   return group;
 }
@@ -461,6 +544,7 @@ function orgGroup(mspId: string, ca: Issued, crls: string[]): common.ConfigGroup
 function setPolicy(group: common.ConfigGroup, name: string, policy: common.Policy): void {
   const configPolicy = new common.ConfigPolicy();
   configPolicy.setPolicy(policy);
+  configPolicy.setModPolicy('Admins');
   group.getPoliciesMap().set(name, configPolicy);
 }
 
