@@ -205,6 +205,12 @@ const cases: Array<[string, () => Forgery, CheckName, RegExp]> = [
     const attestations = bundle.attestations.map((a) => (a.org === 'FinanceMSP' ? { ...a, proposalResponse: net.attestation(net.clients.get('FinanceMSP')!, envelope) } : a));
     return { bundle: { ...bundle, attestations }, options: { trust: net.trust } };
   }, 'validation-attestations', /the answer for FinanceMSP is not signed by one of its peers/],
+  ["a validation attestation given as one org's, signed by another org's peer", () => {
+    const { net, bundle } = forgedChannel();
+    const envelope = Buffer.from(bundle.transaction.envelope, 'base64');
+    const attestations = bundle.attestations.map((a) => (a.org === 'FinanceMSP' ? { ...a, proposalResponse: net.attestation(net.peers.get('AuditMSP')!, envelope) } : a));
+    return { bundle: { ...bundle, attestations }, options: { trust: net.trust } };
+  }, 'validation-attestations', /the answer given as FinanceMSP's is signed by an identity of AuditMSP/],
   ['a genuine bundle relabelled with another txId', () => ({ bundle: { ...disbursementBundle(), txId: accessEventBundle().txId }, options: { trust: realTrust() } }), 'transaction-in-block', /the envelope is transaction [0-9a-f]+, not /],
   ['a config chain that does not start at the genesis block', () => {
     const net = new ForgedNetwork();

@@ -80,9 +80,10 @@ export function checkValidationAttestations(ctx: BundleContext): CheckResult {
     const orgs = config.applicationOrgs.map((o) => o.mspId);
     const needed = Math.floor(orgs.length / 2) + 1;
     const attesting = new Set<string>();
-    for (const { proposalResponse } of ctx.bundle.attestations ?? []) {
+    for (const { org, proposalResponse } of ctx.bundle.attestations ?? []) {
       const answer = readTransactionStatusAnswer(fromBase64(proposalResponse));
       const who = answer.signer.mspId;
+      if (who !== org) return fail('validation-attestations', `the answer given as ${org}'s is signed by an identity of ${who}`);
       if (!answer.signatureOk) return fail('validation-attestations', `the answer signed by a peer of ${who} does not verify`);
       const membership = checkMembership(answer.signer, config, null);
       if (!membership.ok) return fail('validation-attestations', `answer of ${who}: ${membership.reason}`);
