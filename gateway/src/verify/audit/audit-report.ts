@@ -30,6 +30,8 @@ export interface AuditReport {
   validTransactions: number;
   endorsementsVerified: number;
   seconds: number;
+  /** Block 0 was checked against a trust anchor the auditor holds. */
+  anchored: boolean;
   findings: Finding[];
 }
 
@@ -40,6 +42,7 @@ export function formatAuditReport(report: AuditReport): string[] {
   ];
   const heights = new Set(report.channelOrgs.map((o) => o.height));
   if (heights.size > 1) lines.push(`note: the peers are at different heights; blocks above ${report.blocks - 1} were not compared`);
+  if (!report.anchored) lines.push('note: no trust file: block 0 was not checked against a genesis hash you hold (welfare-ledger trust init)');
   for (const f of report.findings) {
     lines.push(`FINDING ${f.kind} at block ${f.blockNumber}${f.org ? ` (${f.org})` : ''}${f.txId ? ` tx ${short(f.txId)}` : ''}: ${f.detail}`);
   }

@@ -101,7 +101,10 @@ describe('the audit checks orderer signatures, the config chain, the trust ancho
   const forgedSources = (net: ForgedNetwork) => ORGS.map((org) => memorySource(org, net.blocks.map((b) => b.serializeBinary())));
 
   test('the real chain under its trust anchor: no finding; under another network\'s anchor: a trust-anchor finding at block 0', async () => {
-    expect((await auditChain(honest(), { trust: fixture<TrustAnchor>('trust.json') })).findings).toEqual([]);
+    const anchored = await auditChain(honest(), { trust: fixture<TrustAnchor>('trust.json') });
+    expect(anchored.findings).toEqual([]);
+    expect(formatAuditReport(anchored).join('\n')).not.toMatch(/no trust file/);
+    expect(formatAuditReport(await auditChain(honest())).join('\n')).toMatch(/^note: no trust file: block 0 was not checked/m);
     const report = await auditChain(honest(), { trust: new ForgedNetwork().trust });
     expect(report.findings.filter((f) => f.kind === 'trust-anchor').map((f) => f.blockNumber)).toEqual([0, 0, 0]);
   });

@@ -85,6 +85,7 @@ export async function auditChain(sources: BlockSource[], options: AuditOptions =
     blocks: total,
     ...tally,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    anchored: !!options.trust,
     findings,
   };
 }
