@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Proof benchmarks on a running network and gateway (called by scripts/bench.js, or alone):
 // - bundles verified per second: offline verification of real bundles of recent transactions
-//   (fetched once over HTTP, then verified repeatedly in this process);
+//   (fetched once over HTTP, then verified repeatedly in this process) from the trust anchor made
+//   of the channel's genesis block: config chain, orderer signatures, crosslinking checks and all;
 // - bundles fetched per second over HTTP (assembly on the gateway: block, headers, config, three
 //   peers' signed answers);
-// - whole-chain audit transactions per second: every block from each org's peer, re-verified and compared.
+// - whole-chain audit transactions per second: every block from each org's peer, re-verified
+//   (orderer signatures and config chain included) and compared.
 //
 //   WELFARE_RUN_DIR=.network node scripts/bench-proofs.js [audit gatewayUrl]
 'use strict';
@@ -13,7 +15,7 @@ const path = require('node:path');
 const { DEFAULT_DEADLINES, loadNetworkDescription } = require('../gateway/dist/config');
 const { peerBlockSources } = require('../gateway/dist/proofs/peer-block-sources');
 const { auditChain } = require('../gateway/dist/verify/audit/chain-audit');
-const { verifyBundle } = require('../gateway/dist/verify');
+const { trustFromGenesisBlock, verifyBundle } = require('../gateway/dist/verify');
 const { decodeTransaction } = require('../gateway/dist/verify/fabric/transaction');
 
 const SAMPLE = Number(process.env.WELFARE_BENCH_PROOF_SAMPLE ?? 50);
@@ -45,9 +47,10 @@ async function benchProofs({ runDir, gatewayUrl, auditorKey }) {
   const network = loadNetworkDescription({ ...process.env, WELFARE_RUN_DIR: runDir });
   const identity = network.orgs.find((o) => o.mspId === 'AuditMSP') ?? network.orgs[0];
   const sources = peerBlockSources(network, identity, DEFAULT_DEADLINES);
+  const trust = trustFromGenesisBlock(readFileSync(path.join(runDir, 'channel', `${network.channel}.block`)));
   try {
     console.log('proofs: whole-chain audit from every org\'s peer');
-    const audit = await auditChain(sources);
+    const audit = await auditChain(sources, { trust });
     if (!audit.ok) console.error(`  the audit found ${audit.findings.length} findings, e.g. ${JSON.stringify(audit.findings[0])}`);
 
     const txIds = await recentTransactions(sources[0], await sources[0].height(), SAMPLE);
@@ -71,7 +74,7 @@ async function benchProofs({ runDir, gatewayUrl, auditorKey }) {
     let failedVerifications = 0;
     const t1 = process.hrtime.bigint();
     while (bundles.length > 0 && (seconds(t1) < VERIFY_SECONDS || verified < bundles.length)) {
-      if (!verifyBundle(bundles[verified % bundles.length]).ok) failedVerifications++;
+      if (!verifyBundle(bundles[verified % bundles.length], { trust }).ok) failedVerifications++;
       verified++;
     }
     const verifySeconds = seconds(t1);

@@ -6,13 +6,15 @@
  */
 import { common } from '@hyperledger/fabric-protos';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_DEADLINES, loadNetworkDescription } from '../gateway/src/config';
 import { peerBlockSources, type PeerBlockSource } from '../gateway/src/proofs/peer-block-sources';
-import { blockDataHash } from '../gateway/src/verify';
+import { blockDataHash, trustFromGenesisBlock } from '../gateway/src/verify';
 import type { AuditReport } from '../gateway/src/verify/audit/audit-report';
 import { auditChain } from '../gateway/src/verify/audit/chain-audit';
-import { substituteBlock } from '../gateway/src/verify/audit/substitute-block';
+import { substituteBlock } from '../gateway/src/verify/audit/block-source';
 import { post, runTag } from './support/api';
 import { networkEnv, REPO_ROOT, RUN_DIR } from './support/test-network';
 
@@ -62,6 +64,21 @@ describe('whole-chain audit', () => {
     expect(report.blocks).toBeGreaterThan(targetBlock + 1);
     expect(report.validTransactions).toBeGreaterThan(0);
     expect(report.endorsementsVerified).toBeGreaterThanOrEqual(report.validTransactions);
+  });
+
+  test('`welfare-ledger audit --trust` from the genesis block: no finding; with another channel\'s anchor, a trust-anchor finding at block 0 (exit 1)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'welfare-audit-'));
+    const trust = trustFromGenesisBlock(readFileSync(path.join(RUN_DIR, 'channel', 'welfare.block')));
+    writeFileSync(path.join(dir, 'trust.json'), JSON.stringify(trust));
+    const anchored = cliAudit('--json', '--trust', path.join(dir, 'trust.json'));
+    expect((JSON.parse(anchored.out) as AuditReport).findings).toEqual([]);
+    expect(anchored.code).toBe(0);
+    writeFileSync(path.join(dir, 'other.json'), JSON.stringify({ ...trust, genesisHash: 'ab'.repeat(32) }));
+    const other = cliAudit('--json', '--trust', path.join(dir, 'other.json'));
+    expect(other.code).toBe(1);
+    expect((JSON.parse(other.out) as AuditReport).findings).toEqual(
+      ['CivilAffairsMSP', 'FinanceMSP', 'AuditMSP'].map((org) => expect.objectContaining({ kind: 'trust-anchor', blockNumber: 0, org })),
+    );
   });
 
   test('`welfare-ledger audit` prints a summary ending in "no finding"', () => {

@@ -1,46 +1,100 @@
 /**
- * The `welfare-ledger` command.
+ * The `welfare-ledger` command: an auditor's tools. See USAGE (and `--help` on each command).
  *
- *   welfare-ledger verify <bundle.json> [--trusted-tip N:hash] [--checkpoint checkpoint.json] [--config-block welfare.block] [--json]
- *       Checks a proof bundle offline; exit 0 only when every check passes, 1 when one fails.
- *       --config-block pins the channel's MSP roots to a config block file the auditor holds.
- *   welfare-ledger audit [--json] [--as MSP]
- *       Reads every block from a peer of each org (network description in $WELFARE_RUN_DIR/network.json),
- *       re-verifies them and compares the orgs' chains; exit 0 only when nothing is found.
- *
- * Exit 2: bad usage, an unreadable file, or the network unreachable.
+ * Exit codes: 0 verified / nothing found; 1 a check failed / a finding; 2 bad usage, an
+ * unreadable file, or the network unreachable; 3 consistent but not verified (no trust anchor).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseTrustedTip } from './verify/bundle';
-import { configBlockHash } from './verify/config-block-file';
-import type { SignedCheckpoint } from './verify/checkpoint';
-import { formatVerification } from './verify/report';
-import { verifyBundle } from './verify/verify-bundle';
+import { parseTrustedTip, type TrustAnchor } from './verify/bundle';
+import type { PeerCheckpoint } from './verify/checkpoint';
+import { formatVerification, verifyBundle } from './verify/verify-bundle';
+import { trustFromGenesisBlock, trustFromHash, trustProblem } from './verify/trust';
 
-const USAGE = `usage:
-  welfare-ledger verify <bundle.json> [--trusted-tip N:hash] [--checkpoint checkpoint.json] [--config-block welfare.block] [--json]
-  welfare-ledger audit [--json] [--as MSP]`;
+const DEFAULT_TRUST_FILE = 'welfare-trust.json';
+
+const HELP: Record<string, string> = {
+  trust: `welfare-ledger trust init <genesis.block> [--out ${DEFAULT_TRUST_FILE}]
+welfare-ledger trust init --genesis-hash <64 hex> --channel <name> [--out ${DEFAULT_TRUST_FILE}]
+    Writes the trust file: the channel and its genesis block's hash, from the genesis block the
+    consortium shared (e.g. .network/channel/welfare.block) or its published hash. Everything
+    \`verify\` proves, it proves from this file.`,
+  verify: `welfare-ledger verify <bundle.json> [--trust ${DEFAULT_TRUST_FILE}] [--trusted-tip N:hash] [--checkpoint checkpoint.json] [--json]
+    Checks a proof bundle offline, one line per named check. Exit 0 only when every check passes
+    and the bundle is proven from the trust file (default ./${DEFAULT_TRUST_FILE}); 1 when a check
+    fails; 3 when no trust file is given or found (at most "consistent, not verified").
+    --trusted-tip: a block number and header hash you kept (e.g. from an earlier VERIFIED line).
+    --checkpoint: a checkpoint signed by an org's peer (GET /v1/proofs/checkpoint), fetched before the bundle.`,
+  audit: `welfare-ledger audit [--trust ${DEFAULT_TRUST_FILE}] [--json] [--as MSP]
+    Reads every block from a peer of each org (network description in $WELFARE_RUN_DIR/network.json),
+    checks orderer signatures, the config chain, every VALID transaction, and compares the orgs'
+    chains; with a trust file (default ./${DEFAULT_TRUST_FILE} when present) block 0 must be its
+    genesis block. Exit 0 only when nothing is found.`,
+};
+
+const USAGE = `usage:\n${Object.values(HELP).map((h) => h.split('\n').filter((l) => l.startsWith('welfare-ledger')).map((l) => `  ${l}`).join('\n')).join('\n')}\n  welfare-ledger <command> --help`;
 
 class UsageError extends Error {}
 
-function verifyCommand(args: string[]): number {
+/** Prints a command's help when asked; true when it did. */
+function helpAsked(command: string, args: string[]): boolean {
+  if (!args.includes('--help') && !args.includes('-h')) return false;
+  console.log(HELP[command]);
+  return true;
+}
+
+function trustCommand(args: string[]): number {
+  if (helpAsked('trust', args)) return 0;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'trusted-tip': { type: 'string' }, checkpoint: { type: 'string' }, 'config-block': { type: 'string' }, json: { type: 'boolean' } },
+    options: { 'genesis-hash': { type: 'string' }, channel: { type: 'string' }, out: { type: 'string' } },
+  });
+  const [sub, genesisFile, ...extra] = positionals;
+  if (sub !== 'init' || extra.length > 0) throw new UsageError('trust takes: init <genesis.block> | init --genesis-hash <hex> --channel <name>');
+  let trust: TrustAnchor;
+  if (genesisFile) {
+    trust = trustFromGenesisBlock(readBytes(genesisFile, 'genesis block'));
+  } else if (values['genesis-hash'] && values.channel) {
+    trust = trustFromHash(values.channel, values['genesis-hash']);
+  } else {
+    throw new UsageError('trust init needs a genesis block file, or --genesis-hash and --channel');
+  }
+  const out = values.out ?? DEFAULT_TRUST_FILE;
+  writeFileSync(out, JSON.stringify(trust, null, 2) + '\n');
+  console.log(`trust anchor written to ${out}: channel ${trust.channel}, genesis block ${trust.genesisHash}`);
+  return 0;
+}
+
+function readTrust(file: string | undefined): TrustAnchor | undefined {
+  const path = file ?? (existsSync(DEFAULT_TRUST_FILE) ? DEFAULT_TRUST_FILE : undefined);
+  if (!path) return undefined;
+  const trust = readJson(path, 'trust file');
+  const problem = trustProblem(trust);
+  if (problem) throw new UsageError(`${path}: ${problem}`);
+  return trust as TrustAnchor;
+}
+
+function verifyCommand(args: string[]): number {
+  if (helpAsked('verify', args)) return 0;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { trust: { type: 'string' }, 'trusted-tip': { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' } },
   });
   if (positionals.length !== 1) throw new UsageError('verify takes one bundle file');
+  const trust = readTrust(values.trust);
   const trustedTip = values['trusted-tip'] ? parseTrustedTip(values['trusted-tip']) : undefined;
-  const checkpoint = values.checkpoint ? (readJson(values.checkpoint, 'checkpoint') as SignedCheckpoint) : undefined;
-  const trustedConfigHash = values['config-block'] ? configBlockHash(readBytes(values['config-block'], 'config block')).hash : undefined;
-  const result = verifyBundle(readJson(positionals[0], 'bundle'), { trustedTip, checkpoint, trustedConfigHash });
+  const checkpoint = values.checkpoint ? (readJson(values.checkpoint, 'checkpoint') as PeerCheckpoint) : undefined;
+  const result = verifyBundle(readJson(positionals[0], 'bundle'), { trust, trustedTip, checkpoint });
   console.log(values.json ? JSON.stringify(result, null, 2) : formatVerification(result).join('\n'));
-  return result.ok ? 0 : 1;
+  return result.ok ? 0 : result.consistent ? 3 : 1;
 }
 
 async function auditCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, as: { type: 'string' } } });
+  if (helpAsked('audit', args)) return 0;
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' }, as: { type: 'string' }, trust: { type: 'string' } } });
+  const trust = readTrust(values.trust);
   // Loaded only here: `verify` needs nothing of the gateway's network code.
   const { DEFAULT_DEADLINES, loadNetworkDescription } = await import('./config');
   const { peerBlockSources } = await import('./proofs/peer-block-sources');
@@ -53,7 +107,7 @@ async function auditCommand(args: string[]): Promise<number> {
   const sources = peerBlockSources(network, identity, DEFAULT_DEADLINES);
   const progress = progressBar('audit', values.json ? null : process.stderr);
   try {
-    const report = await auditChain(sources, { onProgress: progress.update });
+    const report = await auditChain(sources, { onProgress: progress.update, trust });
     progress.done();
     console.log(values.json ? JSON.stringify(report, null, 2) : formatAuditReport(report).join('\n'));
     return report.ok ? 0 : 1;
@@ -102,6 +156,11 @@ function readJson(file: string, what: string): unknown {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    if (command === '--help' || command === '-h' || command === 'help') {
+      console.log(`${USAGE}\n\n${Object.values(HELP).join('\n\n')}`);
+      return 0;
+    }
+    if (command === 'trust') return trustCommand(rest);
     if (command === 'verify') return verifyCommand(rest);
     if (command === 'audit') return await auditCommand(rest);
     throw new UsageError(command ? `unknown command ${command}` : 'a command is required');

@@ -1,7 +1,7 @@
 /**
  * The proof bundle of one access event: the anchor transaction's bundle, plus the event as it
  * was hashed (taken from the anchor's own input in the block), its leaf index, the RFC 6962
- * audit path to the batch root, and the anchor record (root, count) the path ends at.
+ * audit path to the batch root, and the key of the anchor record (root, count) the path ends at.
  */
 import { accessEventLeaf, inclusionProof, type AccessEvent } from '@welfare-ledger/chaincode/lib';
 import { hex } from '../verify/bytes';
@@ -34,7 +34,7 @@ export async function accessEventBundle(sources: ProofSources, located: LocatedE
       leafIndex: located.leafIndex,
       treeSize: events.length,
       path: inclusionProof(located.leafIndex, events.map(accessEventLeaf)).map(hex),
-      anchor,
+      anchorKey: anchor.key,
     },
   };
 }

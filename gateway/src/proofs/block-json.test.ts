@@ -1,15 +1,14 @@
 import { common } from '@hyperledger/fabric-protos';
-import { chainBlocks, disbursementBundle } from '../verify/testing/fixtures';
+import { chainBlocks, disbursementBundle, mvccInvalidBundle } from '../verify/testing/fixtures';
 import { lastConfigIndex, transactionIndex } from './block-json';
 import { protoBlock } from './testing/fake-chain';
 
 describe('reading blocks for bundles', () => {
-  test('a transaction ordered more than once is found at the copy marked VALID', () => {
-    const b = disbursementBundle();
-    const codes = Buffer.from(b.block.validationCodes, 'hex');
-    expect(transactionIndex(protoBlock(b.block.header, b.block.data, b.block.validationCodes), b.txId)).toBe(codes.indexOf(0));
-    const reordered = Buffer.from([9, 0, 9]);
-    expect(transactionIndex(protoBlock(b.block.header, b.block.data, reordered.toString('hex')), b.txId)).toBe(1);
+  test('a transaction is found by its txId; one ordered more than once at the copy marked VALID', () => {
+    const b = mvccInvalidBundle();
+    expect(transactionIndex(protoBlock(b.block.header, b.block.data, b.block.validationCodes), b.txId)).toBe(b.transaction.index);
+    const twice = [b.transaction.envelope, b.transaction.envelope];
+    expect(transactionIndex(protoBlock(b.block.header, twice, Buffer.from([9, 0]).toString('hex')), b.txId)).toBe(1);
     expect(transactionIndex(protoBlock(b.block.header, b.block.data, b.block.validationCodes), 'f'.repeat(64))).toBe(-1);
   });
 

@@ -1,7 +1,7 @@
 /** A Fabric block as the bundle carries it: header fields in hex, data entries in base64, validation codes in hex. */
 import { common } from '@hyperledger/fabric-protos';
 import { base64, hex } from '../verify/bytes';
-import type { BlockJson, HeaderJson } from '../verify/bundle';
+import type { BlockJson, HeaderJson, SignedBlockJson } from '../verify/bundle';
 
 export function headerJson(block: common.Block): HeaderJson {
   const header = block.getHeader();
@@ -11,6 +11,12 @@ export function headerJson(block: common.Block): HeaderJson {
 
 export function blockJson(block: common.Block): BlockJson {
   return { header: headerJson(block), data: block.getData()!.getDataList_asU8().map(base64) };
+}
+
+/** The block with the orderers' signatures over it (its SIGNATURES metadata). */
+export function signedBlockJson(block: common.Block): SignedBlockJson {
+  const signatures = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.SIGNATURES] ?? new Uint8Array();
+  return { ...blockJson(block), signatures: base64(signatures) };
 }
 
 /** The block's TRANSACTIONS_FILTER metadata: one validation code per data entry. */
@@ -28,8 +34,8 @@ export function lastConfigIndex(block: common.Block): number {
 
 /**
  * The position of a transaction in a block's data, by its channel-header txId; -1 if absent.
- * The same envelope can be ordered more than once (later copies are marked DUPLICATE_TXID):
- * the copy marked VALID is preferred, else the first.
+ * Should the same txId appear twice (later copies are marked DUPLICATE_TXID), the copy marked
+ * VALID is preferred, else the first.
  */
 export function transactionIndex(block: common.Block, txId: string): number {
   const codes = validationCodesOf(block);

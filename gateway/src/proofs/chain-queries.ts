@@ -76,8 +76,19 @@ export class ChainQueries {
    * The ProposalResponse (answer + the peer's signature) of qscc GetTransactionByID on one org's
    * peer: a ProcessedTransaction with the envelope and that peer's validation code.
    */
-  signedTransactionStatus(txId: string, mspId: string): Promise<Uint8Array> {
-    return signedPeerAnswer(this.clients.get(mspId)!, this.contract(mspId), this.signer, 'GetTransactionByID', [this.channel, txId], this.config.deadlines.evaluateMs);
+  async signedTransactionStatus(txId: string, mspId: string): Promise<Uint8Array> {
+    return (await this.signedAnswer(mspId, 'GetTransactionByID', [this.channel, txId])).response;
+  }
+
+  /** The proposal and the ProposalResponse (signed by the peer) of qscc GetChainInfo on one org's peer: a checkpoint. */
+  signedChainInfo(mspId: string): Promise<{ proposal: Uint8Array; response: Uint8Array }> {
+    return this.signedAnswer(mspId, 'GetChainInfo', [this.channel]);
+  }
+
+  private signedAnswer(mspId: string, fn: string, args: string[]): Promise<{ proposal: Uint8Array; response: Uint8Array }> {
+    const client = this.clients.get(mspId);
+    if (!client) throw new Error(`no peer of ${mspId}`);
+    return signedPeerAnswer(client, this.contract(mspId), this.signer, fn, args, this.config.deadlines.evaluateMs);
   }
 
   close(): void {

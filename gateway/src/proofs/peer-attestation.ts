@@ -3,7 +3,7 @@
  * keeping the whole ProposalResponse — the answer and the peer's signature over it — rather
  * than only the answer as fabric-gateway's evaluate returns. A peer signs what it answers with
  * its own identity, so a bundle can carry each org's peer's word on a transaction's validation
- * code, and the verifier need not trust the one peer that delivered the block.
+ * code, and a checkpoint its word on the chain tip; the verifier need not trust the gateway.
  */
 import * as grpc from '@grpc/grpc-js';
 import type { Contract, Signer } from '@hyperledger/fabric-gateway';
@@ -18,7 +18,7 @@ export async function signedPeerAnswer(
   fn: string,
   args: string[],
   deadlineMs: number,
-): Promise<Uint8Array> {
+): Promise<{ proposal: Uint8Array; response: Uint8Array }> {
   const proposal = qscc.newProposal(fn, { arguments: args });
   const signed = gateway.ProposedTransaction.deserializeBinary(proposal.getBytes()).getProposal();
   if (!signed) throw new Error('fabric-gateway built no proposal');
@@ -35,5 +35,5 @@ export async function signedPeerAnswer(
   );
   const status = response.getResponse()?.getStatus() ?? 0;
   if (status !== 200) throw new Error(`the peer answered ${fn} with status ${status}: ${response.getResponse()?.getMessage()}`);
-  return response.serializeBinary();
+  return { proposal: signed.getProposalBytes_asU8(), response: response.serializeBinary() };
 }

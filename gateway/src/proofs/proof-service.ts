@@ -1,35 +1,46 @@
 /**
- * Builds proofs on the gateway: bundles for a transaction or an access event, and signed
- * checkpoints. Holds the peer connections and the caches (headers, config blocks) they share.
+ * Builds proofs on the gateway: bundles for a transaction or an access event, and checkpoints
+ * (a peer's own signed answer on the chain tip; the gateway signs nothing). Holds the peer
+ * connections and the caches (headers, config chains) they share.
  */
 import type { common } from '@hyperledger/fabric-protos';
 import type { GatewayConfig } from '../config';
 import type { ProofBundle } from '../verify/bundle';
-import type { SignedCheckpoint } from '../verify/checkpoint';
+import { base64 } from '../verify/bytes';
+import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, readCheckpoint, type PeerCheckpoint } from '../verify/checkpoint';
+import { notFound } from '../errors';
 import { accessEventBundle, type LocatedEvent } from './access-event-bundle';
+import { lastConfigIndex } from './block-json';
 import { ChainQueries } from './chain-queries';
-import { signedCheckpoint } from './checkpoint-signer';
 import { HeaderCache } from './header-cache';
 import { transactionBundle, type BundleRange, type ProofSources } from './transaction-bundle';
 
 export class ProofService implements ProofSources {
   readonly queries: ChainQueries;
   readonly headers: HeaderCache;
-  private readonly configBlocks = new Map<number, Promise<common.Block>>();
+  private readonly configChains = new Map<number, Promise<common.Block[]>>();
 
   constructor(config: GatewayConfig) {
     this.queries = new ChainQueries(config);
     this.headers = new HeaderCache((n) => this.queries.blockByNumber(n));
   }
 
-  configBlock(blockNumber: number): Promise<common.Block> {
-    let block = this.configBlocks.get(blockNumber);
-    if (!block) {
-      block = this.queries.blockByNumber(blockNumber);
-      block.catch(() => this.configBlocks.delete(blockNumber));
-      this.configBlocks.set(blockNumber, block);
+  /** Config blocks from genesis to `lastConfig`: each config block's predecessor names the config before it. */
+  configChain(lastConfig: number): Promise<common.Block[]> {
+    let chain = this.configChains.get(lastConfig);
+    if (!chain) {
+      chain = this.walkConfigChain(lastConfig);
+      chain.catch(() => this.configChains.delete(lastConfig));
+      this.configChains.set(lastConfig, chain);
     }
-    return block;
+    return chain;
+  }
+
+  private async walkConfigChain(lastConfig: number): Promise<common.Block[]> {
+    const block = await this.queries.blockByNumber(lastConfig);
+    if (lastConfig === 0) return [block];
+    const before = lastConfigIndex(await this.queries.blockByNumber(lastConfig - 1));
+    return [...(await this.configChain(before)), block];
   }
 
   async transaction(txId: string, range?: BundleRange): Promise<ProofBundle> {
@@ -40,8 +51,19 @@ export class ProofService implements ProofSources {
     return accessEventBundle(this, located, range);
   }
 
-  checkpoint(mspId?: string): Promise<SignedCheckpoint> {
-    return signedCheckpoint(this.queries, mspId);
+  /** The chain tip as `mspId`'s peer signs it (default: the peer of this gateway's org). */
+  async checkpoint(mspId = this.queries.defaultOrg): Promise<PeerCheckpoint> {
+    if (!this.queries.orgs.some((o) => o.mspId === mspId)) throw notFound(`no org ${mspId} on the channel`);
+    const { proposal, response } = await this.queries.signedChainInfo(mspId);
+    const checkpoint: PeerCheckpoint = {
+      format: CHECKPOINT_FORMAT,
+      version: CHECKPOINT_VERSION,
+      channel: this.queries.channel,
+      org: mspId,
+      proposal: base64(proposal),
+      proposalResponse: base64(response),
+    };
+    return { ...checkpoint, tip: readCheckpoint(checkpoint, this.queries.channel).tip };
   }
 
   close(): void {

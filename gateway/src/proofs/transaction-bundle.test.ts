@@ -1,4 +1,5 @@
-import { accessEventBundle, disbursementBundle, mvccInvalidBundle } from '../verify/testing/fixtures';
+import type { TrustAnchor } from '../verify/bundle';
+import { accessEventBundle, disbursementBundle, fixture, mvccInvalidBundle } from '../verify/testing/fixtures';
 import { verifyBundle } from '../verify/verify-bundle';
 import { accessEventBundle as buildAccessEventBundle } from './access-event-bundle';
 import { fakeChainOf } from './testing/fake-chain';
@@ -21,7 +22,7 @@ describe('assembling a transaction bundle from what the peer answers', () => {
     const { bundle } = await transactionBundle(fakeChainOf(original), original.txId);
     expect(bundle.claims.map((c) => c.key.split('\u0000')[1])).toEqual(['line', 'paidPeriod']);
     expect(JSON.parse(bundle.claims[0].value)).toMatchObject({ status: 'POSTED', txId: original.txId });
-    expect(verifyBundle(bundle).ok).toBe(true);
+    expect(verifyBundle(bundle, { trust: fixture<TrustAnchor>('trust.json') }).ok).toBe(true);
   });
 
   test('ends the chain at a requested earlier tip, still verifiable', async () => {
@@ -29,7 +30,7 @@ describe('assembling a transaction bundle from what the peer answers', () => {
     const { bundle } = await transactionBundle(fakeChainOf(original), original.txId, { tip: original.block.header.number });
     expect(bundle.headers).toEqual([]);
     expect(bundle.tip.number).toBe(original.block.header.number);
-    expect(verifyBundle(bundle).ok).toBe(true);
+    expect(verifyBundle(bundle, { trust: fixture<TrustAnchor>('trust.json') }).ok).toBe(true);
   });
 
   test('a tip beyond the peer\'s height is the current tip; a tip before the block is the block', async () => {
@@ -50,6 +51,13 @@ describe('assembling a transaction bundle from what the peer answers', () => {
   test('the header chain is capped', () => {
     expect(MAX_HEADERS).toBeGreaterThanOrEqual(1000);
   });
+
+  test('?since reaching more than MAX_HEADERS blocks before the transaction is a 400', async () => {
+    const original = disbursementBundle();
+    const far = { ...original, block: { ...original.block, header: { ...original.block.header, number: MAX_HEADERS + 20 } }, headers: [], tip: { ...original.tip, number: MAX_HEADERS + 20 } };
+    await expect(transactionBundle(fakeChainOf(far), far.txId, { since: 0 })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/at most 10000/) });
+    await expect(transactionBundle(fakeChainOf(far), far.txId, { since: 19 })).rejects.toMatchObject({ status: 400 });
+  });
 });
 
 describe('assembling an access-event bundle', () => {
@@ -58,7 +66,7 @@ describe('assembling an access-event bundle', () => {
     const { event, batchId, leafIndex } = original.accessEvent!;
     const bundle = await buildAccessEventBundle(fakeChainOf(original), { eventId: event.eventId, txId: original.txId, batchId, leafIndex });
     expect(withoutAssembly(bundle as never)).toEqual(withoutAssembly(original as never));
-    expect(verifyBundle(bundle).ok).toBe(true);
+    expect(verifyBundle(bundle, { trust: fixture<TrustAnchor>('trust.json') }).ok).toBe(true);
   });
 
   test('refuses an index entry that does not match the anchored events', async () => {

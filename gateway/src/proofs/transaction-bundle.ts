@@ -1,21 +1,23 @@
 /**
- * Assembles the proof bundle of one transaction: its block (from a peer, by txId), the block's
- * validation codes, the headers from that block to the tip, the config block in effect (the
- * channel's MSPs), and every key/value the transaction wrote in the chaincode's namespace.
+ * Assembles the proof bundle of one transaction: its block (from a peer, by txId) with the
+ * orderers' signatures and the validation codes, the headers from that block to the tip, the
+ * config blocks from genesis to the one in effect (the channel's MSPs and policies), each org's
+ * peer's signed word on the validation code, and every key/value the transaction wrote in the
+ * chaincode's namespace.
  */
 import type { common } from '@hyperledger/fabric-protos';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
 import { blockHeaderHash } from '../verify/block-hash';
 import { base64, hex } from '../verify/bytes';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type ProofBundle, type WriteClaim } from '../verify/bundle';
 import { headerFields } from '../verify/bundle-context';
 import { decodeTransaction, type DecodedTransaction } from '../verify/fabric/transaction';
-import { blockJson, headerJson, lastConfigIndex, transactionIndex, validationCodesOf } from './block-json';
+import { headerJson, lastConfigIndex, signedBlockJson, transactionIndex, validationCodesOf } from './block-json';
 import type { ChainQueries } from './chain-queries';
 import type { HeaderCache } from './header-cache';
 import { validationAttestations } from './validation-attestations';
 
-/** A bundle's header chain is at most this long unless the caller names a tip. */
+/** A bundle's header chain reaches at most this many blocks past the transaction's, and `since` at most this many before it. */
 export const MAX_HEADERS = 10_000;
 
 export interface BundleRange {
@@ -28,7 +30,8 @@ export interface BundleRange {
 export interface ProofSources {
   queries: ChainQueries;
   headers: HeaderCache;
-  configBlock(blockNumber: number): Promise<common.Block>;
+  /** The config blocks from genesis to block `lastConfig`, in order. */
+  configChain(lastConfig: number): Promise<common.Block[]>;
 }
 
 export interface AssembledTransaction {
@@ -50,6 +53,9 @@ export async function transactionBundle(sources: ProofSources, txId: string, ran
   const currentTip = info.height - 1;
   const tipNumber = Math.max(header.number, Math.min(range.tip ?? currentTip, currentTip, header.number + MAX_HEADERS));
   const later = await headers.range(header.number + 1, tipNumber);
+  if (range.since !== undefined && header.number - range.since > MAX_HEADERS) {
+    throw badRequest(`since reaches ${header.number - range.since} blocks before block ${header.number}; at most ${MAX_HEADERS}`);
+  }
   const since = range.since === undefined ? header.number : Math.max(0, Math.min(range.since, header.number));
   const earlier = await headers.range(since, header.number - 1);
   const tipHeader = later.length ? later[later.length - 1] : header;
@@ -57,7 +63,7 @@ export async function transactionBundle(sources: ProofSources, txId: string, ran
   if (tipNumber === currentTip && tipHash !== info.currentBlockHash) {
     throw new Error(`the tip header hashes to ${tipHash} but the peer reports ${info.currentBlockHash}`);
   }
-  const [configBlock, attestations] = await Promise.all([sources.configBlock(lastConfigIndex(block)), validationAttestations(queries, txId)]);
+  const [configChain, attestations] = await Promise.all([sources.configChain(lastConfigIndex(block)), validationAttestations(queries, txId)]);
 
   const bundle: ProofBundle = {
     format: BUNDLE_FORMAT,
@@ -65,13 +71,13 @@ export async function transactionBundle(sources: ProofSources, txId: string, ran
     kind: 'transaction',
     channel: queries.channel,
     txId,
-    block: { ...blockJson(block), validationCodes: hex(validationCodesOf(block)) },
+    block: { ...signedBlockJson(block), validationCodes: hex(validationCodesOf(block)) },
     attestations,
     transaction: { index, envelope: base64(envelope) },
     headers: later,
     ...(earlier.length ? { earlierHeaders: earlier } : {}),
     tip: { number: tipNumber, hash: tipHash },
-    channelConfig: { block: blockJson(configBlock) },
+    configChain: configChain.map(signedBlockJson),
     claims: writeClaims(transaction),
     assembledAt: new Date().toISOString(),
     assembledFrom: `peer of ${queries.defaultOrg}`,

@@ -5,6 +5,7 @@
 import type { AccessPurpose, DisbursementBatch, DisbursementLine, LineKind, Overpayment } from '@welfare-ledger/chaincode/lib';
 import type { Caller } from '../auth/roles';
 import type { Receipt } from '../fabric/ledger';
+import { accessEventProofLink, proofLink } from '../proofs/links';
 import { logGatewayRead } from './access-events';
 import { actorFor, type Services } from './context';
 
@@ -69,7 +70,7 @@ export async function readDisbursement(
   caller: Caller,
   lineId: string,
   purpose: AccessPurpose,
-): Promise<DisbursementLine & { accessEvent: { eventId: string; txId: string } }> {
+): Promise<DisbursementLine & { proof: string; accessEvent: { eventId: string; txId: string; proof: string } }> {
   const line = await s.ledger.evaluate<DisbursementLine>(actorFor(caller), 'disbursement:ReadDisbursement', [lineId]);
   const logged = await logGatewayRead(s, caller, {
     subjectRef: line.subjectRef,
@@ -78,5 +79,5 @@ export async function readDisbursement(
     purpose,
     resultCount: 1,
   });
-  return { ...line, accessEvent: { eventId: logged.eventId, txId: logged.txId } };
+  return { ...line, proof: proofLink(line.txId), accessEvent: { eventId: logged.eventId, txId: logged.txId, proof: accessEventProofLink(logged.eventId) } };
 }

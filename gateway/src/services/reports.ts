@@ -47,7 +47,7 @@ export async function beneficiaryHistory(
     ...item,
     proof: item.kind === 'AccessEvent' ? accessEventProofLink((item.record as { eventId: string }).eventId) : proofLink(item.txId),
   }));
-  return { subjectRef, ...page, items, accessEvent: { eventId: logged.eventId, txId: logged.txId } };
+  return { subjectRef, ...page, items, accessEvent: { eventId: logged.eventId, txId: logged.txId, proof: accessEventProofLink(logged.eventId) } };
 }
 
 export async function summaries(s: Services, filter: queries.SummaryFilter) {

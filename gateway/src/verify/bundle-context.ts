@@ -8,6 +8,13 @@ import type { HeaderJson, ProofBundle } from './bundle';
 import { readChannelConfig, type ChannelConfig } from './fabric/channel-config';
 import { decodeTransaction, type DecodedTransaction } from './fabric/transaction';
 
+export interface ConfigLink {
+  header: BlockHeaderFields;
+  entries: Buffer[];
+  signatures: Buffer;
+  config: ChannelConfig;
+}
+
 export class BundleContext {
   private cache = new Map<string, { value?: unknown; error?: Error }>();
 
@@ -25,12 +32,29 @@ export class BundleContext {
     return this.once('transaction', () => decoded('the transaction envelope', () => decodeTransaction(this.envelope)));
   }
 
+  /** The config chain's blocks, decoded: genesis first. */
+  get configChain(): ConfigLink[] {
+    return this.once('configChain', () => this.bundle.configChain.map((block) => {
+      const entries = block.data.map((entry) => decoded(`config block ${block.header.number}`, () => fromBase64(entry)));
+      if (entries.length !== 1) throw new Error(`config block ${block.header.number} has ${entries.length} data entries, not one`);
+      return {
+        header: headerFields(block.header),
+        entries,
+        signatures: decoded(`the signatures of config block ${block.header.number}`, () => fromBase64(block.signatures)),
+        config: decoded(`config block ${block.header.number}`, () => readChannelConfig(entries[0])),
+      };
+    }));
+  }
+
+  /** The configuration in effect for the transaction's block: the last of the config chain. */
   get channelConfig(): ChannelConfig {
-    return this.once('channelConfig', () => {
-      const entries = this.bundle.channelConfig.block.data.map((entry) => fromBase64(entry));
-      if (entries.length !== 1) throw new Error(`a config block has one data entry, this one has ${entries.length}`);
-      return decoded('the channel config block', () => readChannelConfig(entries[0]));
-    });
+    const chain = this.configChain;
+    return chain[chain.length - 1].config;
+  }
+
+  /** The orderers' signatures on the transaction's block (common.Metadata bytes). */
+  get blockSignatures(): Buffer {
+    return this.once('blockSignatures', () => decoded("the block's signatures", () => fromBase64(this.bundle.block.signatures)));
   }
 
   get validationCodes(): Buffer {

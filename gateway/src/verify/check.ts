@@ -2,12 +2,15 @@
 
 export const CHECK_NAMES = [
   'bundle-format',
+  'trust-anchor',
+  'config-chain',
+  'orderer-signatures',
   'data-hash',
   'header-chain',
   'transaction-in-block',
   'validation-code',
   'validation-attestations',
-  'channel-config',
+  'transaction-integrity',
   'creator-signature',
   'endorsement-signatures',
   'endorser-certificates',

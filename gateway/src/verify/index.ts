@@ -1,15 +1,15 @@
 /**
- * The offline verifier: proof bundles, their checks, signed checkpoints and the whole-chain
- * audit. Depends only on the chaincode's shared lib, Fabric's protobufs and node:crypto.
+ * The offline verifier: proof bundles, their checks, peer-signed checkpoints, the trust anchor
+ * and the whole-chain audit. Depends only on the chaincode's shared lib, Fabric's protobufs and
+ * node:crypto.
  */
 export * from './bundle';
 export * from './check';
 export * from './checkpoint';
+export * from './trust';
 export * from './verify-bundle';
-export * from './report';
 export { blockDataHash, blockHeaderHash, type BlockHeaderFields } from './block-hash';
-export { configBlockHash } from './config-block-file';
 export { auditChain, type AuditOptions } from './audit/chain-audit';
 export { formatAuditReport, type AuditReport, type Finding } from './audit/audit-report';
 export type { BlockSource } from './audit/block-source';
-export { substituteBlock } from './audit/substitute-block';
+export { substituteBlock } from './audit/block-source';

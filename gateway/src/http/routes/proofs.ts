@@ -1,7 +1,7 @@
 /**
  * Proofs an auditor can check without trusting the gateway: self-contained bundles for a
- * transaction or an access event (verify offline with `npx welfare-ledger verify`), and signed
- * checkpoints of the chain tip to keep and check later bundles against.
+ * transaction or an access event (verify offline with `npx welfare-ledger verify`), and
+ * checkpoints of the chain tip signed by an org's peer, to keep and check later bundles against.
  */
 import { z } from 'zod';
 import type { ProofService } from '../../proofs/proof-service';
@@ -21,9 +21,10 @@ export function proofRoutes(s: Services, proofs: ProofService) {
       method: 'get', path: '/v1/proofs/tx/:txId', tag: 'proofs', roles: ['auditor', 'inspector', 'finance', 'civil-affairs'],
       query: rangeQuery,
       summary:
-        'Proof bundle of a transaction: envelope, block, validation code, endorsements with certificates, headers to the tip, ' +
-        'channel MSP roots and the key/values written. `since` adds headers from an earlier block, `tip` ends the chain earlier.',
-      responseDescription: 'ProofBundle (welfare-ledger/proof-bundle v1)',
+        'Proof bundle of a transaction: envelope, orderer-signed block, validation code and each org peer\'s signed word on it, ' +
+        'endorsements with certificates, config blocks from genesis, headers to the tip and the key/values written. ' +
+        '`since` adds headers from an earlier block (at most 10,000 before), `tip` ends the chain earlier.',
+      responseDescription: 'ProofBundle (welfare-ledger/proof-bundle v2)',
       handle: async ({ params, query }) => {
         const txId = parse(txIdParam, params.txId);
         return proofs.transaction(txId, query);
@@ -42,8 +43,8 @@ export function proofRoutes(s: Services, proofs: ProofService) {
     route({
       method: 'get', path: '/v1/proofs/checkpoint', tag: 'proofs', roles: [],
       query: checkpointQuery,
-      summary: "A checkpoint of the chain tip as an org's peer reports it, signed with that org's identity (default: the gateway's first org)",
-      responseDescription: 'SignedCheckpoint (welfare-ledger/checkpoint v1)',
+      summary: "The chain tip as an org's peer signs it: its signed answer to qscc GetChainInfo (default: the gateway's org's peer). The gateway signs nothing.",
+      responseDescription: 'PeerCheckpoint (welfare-ledger/checkpoint v2)',
       handle: ({ query }) => proofs.checkpoint(query.org),
     }),
   ];

@@ -4,12 +4,12 @@
  * without a network.
  */
 import { common } from '@hyperledger/fabric-protos';
-import type { BlockJson, HeaderJson, ProofBundle } from '../../verify/bundle';
+import type { BlockJson, HeaderJson, ProofBundle, SignedBlockJson } from '../../verify/bundle';
 import type { ChainQueries } from '../chain-queries';
 import { HeaderCache } from '../header-cache';
 import type { ProofSources } from '../transaction-bundle';
 
-export function protoBlock(header: HeaderJson, data: string[] = [], validationCodes?: string): common.Block {
+export function protoBlock(header: HeaderJson, data: string[] = [], validationCodes?: string, signatures?: string): common.Block {
   const block = new common.Block();
   const h = new common.BlockHeader();
   h.setNumber(header.number);
@@ -22,6 +22,7 @@ export function protoBlock(header: HeaderJson, data: string[] = [], validationCo
   const metadata = new common.BlockMetadata();
   const slots: Uint8Array[] = [new Uint8Array(), new Uint8Array(), new Uint8Array(), new Uint8Array(), new Uint8Array()];
   if (validationCodes) slots[common.BlockMetadataIndex.TRANSACTIONS_FILTER] = Buffer.from(validationCodes, 'hex');
+  if (signatures) slots[common.BlockMetadataIndex.SIGNATURES] = Buffer.from(signatures, 'base64');
   metadata.setMetadataList(slots);
   block.setMetadata(metadata);
   return block;
@@ -33,9 +34,9 @@ export interface FakeChain extends ProofSources {
 
 export function fakeChainOf(bundle: ProofBundle): FakeChain {
   const byNumber = new Map<number, common.Block>();
-  const add = (b: BlockJson, codes?: string) => byNumber.set(b.header.number, protoBlock(b.header, b.data, codes));
+  const add = (b: BlockJson & Partial<SignedBlockJson>, codes?: string) => byNumber.set(b.header.number, protoBlock(b.header, b.data, codes, b.signatures));
   add(bundle.block, bundle.block.validationCodes);
-  add(bundle.channelConfig.block);
+  bundle.configChain.forEach((b) => add(b));
   for (const header of [...bundle.headers, ...(bundle.earlierHeaders ?? [])]) byNumber.set(header.number, protoBlock(header));
   const fetched: number[] = [];
   const blockByNumber = async (n: number) => {
@@ -57,5 +58,9 @@ export function fakeChainOf(bundle: ProofBundle): FakeChain {
     signedTransactionStatus: async (txId: string, mspId: string) =>
       Buffer.from(bundle.attestations.find((a) => a.org === mspId)!.proposalResponse, 'base64'),
   } as unknown as ChainQueries;
-  return { queries, headers: new HeaderCache(blockByNumber), configBlock: blockByNumber, fetched };
+  const configChain = async (lastConfig: number) => {
+    fetched.push(lastConfig);
+    return bundle.configChain.filter((b) => b.header.number <= lastConfig).map((b) => byNumber.get(b.header.number)!);
+  };
+  return { queries, headers: new HeaderCache(blockByNumber), configChain, fetched };
 }

@@ -1,7 +1,16 @@
 /** What a whole-chain audit found, and how it is printed. */
 import { short } from '../bytes';
 
-export type FindingKind = 'data-hash' | 'header-chain' | 'block-number' | 'endorsement' | 'undecodable' | 'divergence';
+export type FindingKind =
+  | 'trust-anchor'
+  | 'data-hash'
+  | 'header-chain'
+  | 'block-number'
+  | 'orderer-signature'
+  | 'config-chain'
+  | 'endorsement'
+  | 'undecodable'
+  | 'divergence';
 
 export interface Finding {
   kind: FindingKind;
@@ -21,6 +30,8 @@ export interface AuditReport {
   validTransactions: number;
   endorsementsVerified: number;
   seconds: number;
+  /** Block 0 was checked against a trust anchor the auditor holds. */
+  anchored: boolean;
   findings: Finding[];
 }
 
@@ -31,9 +42,10 @@ export function formatAuditReport(report: AuditReport): string[] {
   ];
   const heights = new Set(report.channelOrgs.map((o) => o.height));
   if (heights.size > 1) lines.push(`note: the peers are at different heights; blocks above ${report.blocks - 1} were not compared`);
+  if (!report.anchored) lines.push('note: no trust file: block 0 was not checked against a genesis hash you hold (welfare-ledger trust init)');
   for (const f of report.findings) {
     lines.push(`FINDING ${f.kind} at block ${f.blockNumber}${f.org ? ` (${f.org})` : ''}${f.txId ? ` tx ${short(f.txId)}` : ''}: ${f.detail}`);
   }
-  lines.push(report.ok ? 'no finding: every org delivered the same chain, every hash links, every VALID transaction is properly endorsed' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`);
+  lines.push(report.ok ? 'no finding: every org delivered the same chain, every hash links, every block is signed by the orderers, every VALID transaction is properly endorsed' : `${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}`);
   return lines;
 }

@@ -1,10 +1,12 @@
 import { common } from '@hyperledger/fabric-protos';
 import { blockDataHash } from '../block-hash';
 import { memorySource, ORGS } from '../testing/block-sources';
-import { chainBlocks, flipByte } from '../testing/fixtures';
+import type { TrustAnchor } from '../bundle';
+import { ForgedNetwork, ORDERER_ORG } from '../testing/forged-network';
+import { chainBlocks, fixture, flipByte } from '../testing/fixtures';
 import { formatAuditReport } from './audit-report';
 import { auditChain } from './chain-audit';
-import { substituteBlock } from './substitute-block';
+import { substituteBlock } from './block-source';
 
 const blocks = chainBlocks();
 const honest = () => ORGS.map((org) => memorySource(org, blocks));
@@ -92,5 +94,58 @@ describe('whole-chain audit over blocks a real network produced', () => {
     });
     const report = await auditChain([civil, renumbered, audit]);
     expect(report.findings).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'block-number', blockNumber: 3, org: 'FinanceMSP' })]));
+  });
+});
+
+describe('the audit checks orderer signatures, the config chain, the trust anchor and crosslinking', () => {
+  const forgedSources = (net: ForgedNetwork) => ORGS.map((org) => memorySource(org, net.blocks.map((b) => b.serializeBinary())));
+
+  test('the real chain under its trust anchor: no finding; under another network\'s anchor: a trust-anchor finding at block 0', async () => {
+    const anchored = await auditChain(honest(), { trust: fixture<TrustAnchor>('trust.json') });
+    expect(anchored.findings).toEqual([]);
+    expect(formatAuditReport(anchored).join('\n')).not.toMatch(/no trust file/);
+    expect(formatAuditReport(await auditChain(honest())).join('\n')).toMatch(/^note: no trust file: block 0 was not checked/m);
+    const report = await auditChain(honest(), { trust: new ForgedNetwork().trust });
+    expect(report.findings.filter((f) => f.kind === 'trust-anchor').map((f) => f.blockNumber)).toEqual([0, 0, 0]);
+  });
+
+  test('a forged channel built as Fabric builds one has no finding', async () => {
+    const net = new ForgedNetwork();
+    net.appendBlock([net.transaction().envelope]);
+    net.updateConfig(() => undefined);
+    net.appendBlock([net.transaction().envelope]);
+    expect((await auditChain(forgedSources(net), { trust: net.trust })).findings).toEqual([]);
+  });
+
+  test('a block signed by an OrdererMSP client, not an orderer node: an orderer-signature finding at that block', async () => {
+    const net = new ForgedNetwork();
+    net.appendBlock([net.transaction().envelope]);
+    net.appendBlock([net.transaction().envelope], { signer: net.identity(ORDERER_ORG, 'client') });
+    const report = await auditChain(forgedSources(net));
+    expect(report.findings).toEqual(ORGS.map((org) => expect.objectContaining({ kind: 'orderer-signature', blockNumber: 2, org, detail: expect.stringContaining('not an orderer node') })));
+  });
+
+  test('a block whose orderers name an older config as in effect: a config-chain finding', async () => {
+    const net = new ForgedNetwork();
+    net.updateConfig(() => undefined);
+    net.appendBlock([net.transaction().envelope], { lastConfig: 0 });
+    const report = await auditChain(forgedSources(net));
+    expect(report.findings).toEqual(ORGS.map((org) => expect.objectContaining({ kind: 'config-chain', blockNumber: 2, org })));
+  });
+
+  test('a config block with MSP roots its signed update does not hold: a config-chain finding naming the element', async () => {
+    const net = new ForgedNetwork();
+    net.updateConfig(() => undefined, { smuggleRootOf: 'AuditMSP' });
+    const report = await auditChain(forgedSources(net));
+    expect(report.findings).toEqual(ORGS.map((org) => expect.objectContaining({ kind: 'config-chain', blockNumber: 1, org, detail: expect.stringContaining('/Channel/Application/Audit/MSP') })));
+  });
+
+  test("a crosslinked transaction (another client's envelope around A's endorsements) is reported, though its block is VALID and signed", async () => {
+    const net = new ForgedNetwork();
+    const a = net.transaction();
+    const attacker = net.clients.get('CivilAffairsMSP')!;
+    net.appendBlock([net.crosslink(a, attacker, 'original')]);
+    const report = await auditChain(forgedSources(net));
+    expect(report.findings).toEqual(ORGS.map((org) => expect.objectContaining({ kind: 'endorsement', blockNumber: 1, org, detail: expect.stringContaining('crosslinked') })));
   });
 });

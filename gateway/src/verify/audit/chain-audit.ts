@@ -1,14 +1,20 @@
 /**
  * The whole-chain audit: reads every block from a peer of each org, in lockstep, and for each
- * org's copy checks the data hash, the hash link to the previous block, and re-verifies every
- * VALID transaction's signatures, certificates and endorsement policy under the channel config
- * in effect. Then it compares the orgs' copies block by block (header hash, validation codes)
- * and reports any divergence with the block number.
+ * org's copy checks block 0 against the trust anchor (when given), the data hash, the hash link
+ * to the previous block, the orderers' signatures under /Channel/Orderer/BlockValidation of the
+ * config in effect and the LastConfig they sign, that each config block follows the one before
+ * (sequence + 1, signed under the previous config), and re-verifies every VALID transaction
+ * (txId derivation and proposal hash against crosslinking, signatures, certificates and CRLs,
+ * endorsement policy). Then it compares the orgs' copies block by block (header hash,
+ * validation codes) and reports any divergence with the block number.
  */
 import { common } from '@hyperledger/fabric-protos';
 import { blockDataHash, blockHeaderHash } from '../block-hash';
+import type { TrustAnchor } from '../bundle';
 import { hex, sameBytes, short } from '../bytes';
-import { APPLICATION_ENDORSEMENT_POLICY, readChannelConfig, type ChannelConfig } from '../fabric/channel-config';
+import { judgeBlockSignatures } from '../fabric/block-signatures';
+import { configUpdateProblems } from '../fabric/config-update';
+import { APPLICATION_ENDORSEMENT_POLICY, BLOCK_VALIDATION_POLICY, readChannelConfig, type ChannelConfig } from '../fabric/channel-config';
 import { decodeTransaction } from '../fabric/transaction';
 import { VALID, validationCodeName } from '../fabric/validation-codes';
 import type { AuditReport, Finding } from './audit-report';
@@ -21,6 +27,8 @@ export interface AuditOptions {
   onProgress?: (blocksDone: number, blocksTotal: number) => void;
   /** Stop recording findings after this many (default 1000). */
   maxFindings?: number;
+  /** The channel and genesis hash the auditor holds: block 0 must be that block. */
+  trust?: TrustAnchor;
 }
 
 interface OrgCopy {
@@ -28,6 +36,8 @@ interface OrgCopy {
   blocks: AsyncIterator<common.Block>;
   previousHash: Buffer | null;
   config: ChannelConfig | null;
+  /** The number of the config block in effect. */
+  configBlock: number;
 }
 
 interface BlockView {
@@ -48,7 +58,7 @@ export async function auditChain(sources: BlockSource[], options: AuditOptions =
   const maxFindings = options.maxFindings ?? 1000;
   const heights = await Promise.all(sources.map((s) => s.height()));
   const total = Math.min(...heights);
-  const copies: OrgCopy[] = sources.map((s) => ({ org: s.org, blocks: s.blocks(0, total - 1)[Symbol.asyncIterator](), previousHash: null, config: null }));
+  const copies: OrgCopy[] = sources.map((s) => ({ org: s.org, blocks: s.blocks(0, total - 1)[Symbol.asyncIterator](), previousHash: null, config: null, configBlock: 0 }));
   const findings: Finding[] = [];
   const report = (finding: Finding) => findings.length < maxFindings && findings.push(finding);
   const tally: Tally = { transactions: 0, validTransactions: 0, endorsementsVerified: 0 };
@@ -60,7 +70,7 @@ export async function auditChain(sources: BlockSource[], options: AuditOptions =
       delivered.forEach((next, i) => {
         const copy = copies[i];
         if (next.done) return report({ kind: 'block-number', blockNumber: n, org: copy.org, detail: 'the peer delivered no block' });
-        const view = auditBlock(copy, next.value, n, { chaincodePolicy, verdicts, report, tally: i === 0 ? tally : null });
+        const view = auditBlock(copy, next.value, n, { chaincodePolicy, verdicts, report, tally: i === 0 ? tally : null, trust: options.trust });
         if (view) views.push(view);
       });
       compareViews(views, n, report);
@@ -75,6 +85,7 @@ export async function auditChain(sources: BlockSource[], options: AuditOptions =
     blocks: total,
     ...tally,
     seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    anchored: !!options.trust,
     findings,
   };
 }
@@ -86,6 +97,7 @@ interface BlockContext {
   report: (finding: Finding) => void;
   /** Counts are taken from the first org's copy only. */
   tally: Tally | null;
+  trust?: TrustAnchor;
 }
 
 function auditBlock(copy: OrgCopy, block: common.Block, n: number, ctx: BlockContext): BlockView | null {
@@ -105,9 +117,41 @@ function auditBlock(copy: OrgCopy, block: common.Block, n: number, ctx: BlockCon
     ctx.report({ kind: 'header-chain', blockNumber: n, org, detail: `the previous hash ${short(hex(header.getPreviousHash_asU8()))} is not the hash of block ${n - 1} as this peer delivered it (${short(hex(copy.previousHash))})` });
   }
   copy.previousHash = headerHash;
+  if (n === 0 && ctx.trust && hex(headerHash) !== ctx.trust.genesisHash.toLowerCase()) {
+    ctx.report({ kind: 'trust-anchor', blockNumber: 0, org, detail: `block 0 hashes to ${short(hex(headerHash))}, not to your trust anchor's genesis block ${short(ctx.trust.genesisHash)}` });
+  }
+  if (n > 0) auditOrdererSignatures(copy, block, n, entries, ctx);
   const codes = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ?? new Uint8Array();
   entries.forEach((entry, i) => auditEntry(copy, entry, i, codes[i], `${hex(dataHash)}:${i}`, n, ctx));
   return { org, headerHash: hex(headerHash), validationCodes: hex(codes) };
+}
+
+/** The orderers signed the block under the config in effect, and name the config block in effect (or this one, for a config block). */
+function auditOrdererSignatures(copy: OrgCopy, block: common.Block, n: number, entries: Uint8Array[], ctx: BlockContext): void {
+  if (!copy.config) return;
+  const header = block.getHeader()!;
+  const signatures = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.SIGNATURES] ?? new Uint8Array();
+  try {
+    const verdict = judgeBlockSignatures(signatures, { number: n, previousHash: header.getPreviousHash_asU8(), dataHash: header.getDataHash_asU8() }, copy.config);
+    if (!verdict.outcome.satisfied) {
+      ctx.report({ kind: 'orderer-signature', blockNumber: n, org: copy.org, detail: `${BLOCK_VALIDATION_POLICY} (${verdict.outcome.description}) not satisfied${verdict.rejected.length ? `: ${verdict.rejected.join('; ')}` : ''}` });
+    }
+    const isConfigBlock = entries.length === 1 && decodeType(entries[0]) === common.HeaderType.CONFIG;
+    const expected = isConfigBlock ? n : copy.configBlock;
+    if (verdict.lastConfig !== expected) {
+      ctx.report({ kind: 'config-chain', blockNumber: n, org: copy.org, detail: `the orderers signed config block ${verdict.lastConfig} as in effect, not ${expected}` });
+    }
+  } catch (err) {
+    ctx.report({ kind: 'orderer-signature', blockNumber: n, org: copy.org, detail: `the block's signatures do not decode (${(err as Error).message})` });
+  }
+}
+
+function decodeType(entry: Uint8Array): number | undefined {
+  try {
+    return decodeTransaction(entry).type;
+  } catch {
+    return undefined;
+  }
 }
 
 function auditEntry(copy: OrgCopy, entry: Uint8Array, i: number, code: number | undefined, verdictKey: string, n: number, ctx: BlockContext): void {
@@ -122,7 +166,14 @@ function auditEntry(copy: OrgCopy, entry: Uint8Array, i: number, code: number | 
   if (code !== VALID) return;
   if (tx.type === common.HeaderType.CONFIG) {
     try {
-      copy.config = readChannelConfig(entry);
+      const config = readChannelConfig(entry);
+      if (copy.config && config.sequence !== copy.config.sequence + 1) {
+        ctx.report({ kind: 'config-chain', blockNumber: n, org: copy.org, detail: `config sequence ${config.sequence} follows sequence ${copy.config.sequence}` });
+      }
+      const problems = copy.config ? configUpdateProblems(entry, copy.config) : [];
+      if (problems.length > 0) ctx.report({ kind: 'config-chain', blockNumber: n, org: copy.org, detail: problems.join('; ') });
+      copy.config = config;
+      copy.configBlock = n;
     } catch (err) {
       ctx.report({ kind: 'undecodable', blockNumber: n, org: copy.org, detail: `config entry ${i}: ${(err as Error).message}` });
     }

@@ -1,11 +1,13 @@
 /**
- * Re-verifies one VALID endorser transaction as the audit does: the creator's signature, every
- * endorsement signature, every signer's certificate chain to its MSP, and the endorsement
- * policies of what it wrote. Returns what is wrong, or null.
+ * Re-verifies one VALID endorser transaction as the audit does: how its parts bind (txId
+ * derivation, proposal hash, one creator: no crosslinking), the creator's signature, every
+ * endorsement signature, every signer's certificate chain to its MSP (and CRLs), and the
+ * endorsement policies of what it wrote. Returns what is wrong, or null.
  */
+import { integrityProblem } from '../checks/transaction';
 import type { ChannelConfig } from '../fabric/channel-config';
 import { examineCreator, examineEndorsements, verifiedSigners } from '../fabric/endorsements';
-import { evaluateApplicationPolicy } from '../fabric/policy';
+import { evaluatePolicy } from '../fabric/policy';
 import { requiredPolicies } from '../fabric/required-policies';
 import type { DecodedTransaction } from '../fabric/transaction';
 
@@ -15,6 +17,8 @@ export interface TransactionAudit {
 }
 
 export function auditTransaction(tx: DecodedTransaction, config: ChannelConfig, chaincodePolicy: string): TransactionAudit {
+  const integrity = integrityProblem(tx);
+  if (integrity) return { endorsements: 0, problem: integrity };
   const creator = examineCreator(tx, config);
   if (!creator.signatureOk) return { endorsements: 0, problem: `the creator's signature does not verify` };
   if (!creator.membership.ok) return { endorsements: 0, problem: `creator: ${creator.membership.reason}` };
@@ -29,7 +33,7 @@ export function auditTransaction(tx: DecodedTransaction, config: ChannelConfig, 
     }
     const signers = verifiedSigners(examined);
     for (const path of requiredPolicies(action, config, chaincodePolicy)) {
-      const outcome = evaluateApplicationPolicy(path, config, signers);
+      const outcome = evaluatePolicy(path, config, signers);
       if (!outcome.satisfied) return { endorsements, problem: `${path} (${outcome.description}) is not satisfied by ${outcome.satisfiedBy.join(', ') || 'any org'}` };
     }
   }

@@ -1,10 +1,12 @@
 /**
  * Reads a channel configuration block: each organisation's MSP (root and intermediate CA
- * certificates, node OU roles) and the policies the checks evaluate. Only what the verifier
- * needs; the config's own signatures and versions are not checked here.
+ * certificates, revocation lists, node OU roles) and the policies the checks evaluate, for the
+ * application and the orderer groups. Only what the verifier needs; the config chain check
+ * (checks/config-chain.ts) decides whether a config block is the one in effect.
  */
 import { common, msp } from '@hyperledger/fabric-protos';
 import { X509Certificate } from 'node:crypto';
+import { readRevocationList, type RevocationList } from './revocation';
 
 export interface NodeOUs {
   client: string | null;
@@ -20,6 +22,7 @@ export interface MspDefinition {
   /** Admin certificates listed explicitly (PEM); with node OUs, admins are usually told by OU instead. */
   adminCertsPem: string[];
   nodeOUs: NodeOUs | null;
+  revocationLists: RevocationList[];
 }
 
 export interface OrgDefinition {
@@ -30,14 +33,20 @@ export interface OrgDefinition {
 }
 
 export interface ChannelConfig {
+  /** The channel the config transaction names. */
+  channelId: string;
+  /** The whole config tree (/Channel), for policies and modification policies by path. */
+  root: common.ConfigGroup;
   sequence: number;
   msps: Map<string, MspDefinition>;
   applicationOrgs: OrgDefinition[];
   applicationPolicies: Map<string, common.Policy>;
   ordererOrgs: OrgDefinition[];
+  ordererPolicies: Map<string, common.Policy>;
 }
 
 export const APPLICATION_ENDORSEMENT_POLICY = '/Channel/Application/Endorsement';
+export const BLOCK_VALIDATION_POLICY = '/Channel/Orderer/BlockValidation';
 
 /** The config of a CONFIG transaction envelope (the single data entry of a config block). */
 export function readChannelConfig(envelopeBytes: Uint8Array): ChannelConfig {
@@ -62,11 +71,14 @@ export function readChannelConfig(envelopeBytes: Uint8Array): ChannelConfig {
     });
   }
   return {
+    channelId: channelHeader.getChannelId(),
+    root: channelGroup,
     sequence: config.getSequence(),
     msps,
     applicationOrgs,
     applicationPolicies: application ? policiesOf(application) : new Map(),
     ordererOrgs,
+    ordererPolicies: orderer ? policiesOf(orderer) : new Map(),
   };
 }
 
@@ -121,5 +133,6 @@ function mspOf(orgGroup: common.ConfigGroup): MspDefinition | null {
           orderer: ou(nodeOUs.getOrdererOuIdentifier()),
         }
       : null,
+    revocationLists: fabric.getRevocationListList_asU8().map((crl) => readRevocationList(crl)),
   };
 }

@@ -4,11 +4,9 @@
  * the signer's certificate chains to its MSP in the channel config.
  */
 import type { ChannelConfig } from './channel-config';
-import { parseCertificate } from './certificate-cache';
-import type { SerializedIdentity } from './identity';
+import { parseCertificate, type SerializedIdentity, signatureVerifies } from './identity';
 import { checkMembership, type MembershipResult } from './msp-identity';
 import type { VerifiedSigner } from './policy';
-import { signatureVerifies } from './signatures';
 import type { DecodedTransaction, EndorsedAction } from './transaction';
 
 export interface SignerExamination {

@@ -1,5 +1,10 @@
-/** A Fabric serialized identity (MSP id + PEM certificate), as it appears in creators and endorsements. */
+/**
+ * Who signed: a Fabric serialized identity (MSP id + PEM certificate), as it appears in creators,
+ * endorsements and orderer signatures; its certificate parsed once; and signature checks with
+ * its public key (ECDSA / RSA / Ed25519, node:crypto).
+ */
 import { msp } from '@hyperledger/fabric-protos';
+import { verify, X509Certificate } from 'node:crypto';
 
 export interface SerializedIdentity {
   mspId: string;
@@ -16,4 +21,30 @@ export function readSerializedIdentity(bytes: Uint8Array): SerializedIdentity {
     certificatePem: Buffer.from(identity.getIdBytes_asU8()).toString('utf8'),
     bytes,
   };
+}
+
+/** Parsed X.509 certificates by PEM text: a chain has few distinct certificates, parsed once each. */
+const MAX_ENTRIES = 2000;
+const parsed = new Map<string, X509Certificate | null>();
+
+export function parseCertificate(pem: string): X509Certificate | null {
+  if (parsed.has(pem)) return parsed.get(pem)!;
+  let certificate: X509Certificate | null;
+  try {
+    certificate = new X509Certificate(pem);
+  } catch {
+    certificate = null;
+  }
+  if (parsed.size >= MAX_ENTRIES) parsed.delete(parsed.keys().next().value as string);
+  parsed.set(pem, certificate);
+  return certificate;
+}
+
+export function signatureVerifies(certificate: X509Certificate, signed: Uint8Array, signature: Uint8Array): boolean {
+  try {
+    const algorithm = certificate.publicKey.asymmetricKeyType === 'ed25519' ? null : 'sha256';
+    return verify(algorithm, signed, certificate.publicKey, signature);
+  } catch {
+    return false;
+  }
 }

@@ -1,13 +1,14 @@
 /**
  * Is an identity a member of a channel MSP? Its certificate must parse, must not be a CA, must
- * chain (through the MSP's intermediate certificates) to one of the MSP's root certificates, and
- * must have been valid at the transaction's time. Also: which roles (node OUs) it holds.
+ * chain (through the MSP's intermediate certificates) to one of the MSP's root certificates, must
+ * not be revoked by a CRL of its issuing CA in the MSP config, and must have been valid at the
+ * transaction's time. Also: which roles (node OUs) it holds.
  */
 import { msp as mspProto } from '@hyperledger/fabric-protos';
 import type { X509Certificate } from 'node:crypto';
-import { parseCertificate } from './certificate-cache';
+import { parseCertificate, type SerializedIdentity } from './identity';
 import type { ChannelConfig, MspDefinition } from './channel-config';
-import type { SerializedIdentity } from './identity';
+import { isRevoked } from './revocation';
 
 export type MembershipResult =
   | { ok: true; certificate: X509Certificate; ous: string[] }
@@ -38,6 +39,10 @@ function chainToMsp(identity: SerializedIdentity, config: ChannelConfig): Member
   if (certificate.ca) return { ok: false, reason: `a CA certificate cannot be a ${identity.mspId} identity` };
   const root = chainToRoot(certificate, definition);
   if (!root) return { ok: false, reason: `certificate "${oneLine(certificate.subject)}" does not chain to a ${identity.mspId} root CA` };
+  const issuer = [...definition.rootCerts, ...definition.intermediateCerts].find((candidate) => issued(candidate, certificate));
+  if (issuer && isRevoked(certificate, issuer, definition.revocationLists)) {
+    return { ok: false, reason: `certificate "${oneLine(certificate.subject)}" (serial ${certificate.serialNumber}) is revoked by a CRL of ${identity.mspId}` };
+  }
   return { ok: true, certificate, ous: organizationalUnits(certificate) };
 }
 

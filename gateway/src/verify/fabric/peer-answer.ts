@@ -4,9 +4,7 @@
  * envelope and the validation code that peer committed it with.
  */
 import { common, peer } from '@hyperledger/fabric-protos';
-import { parseCertificate } from './certificate-cache';
-import { readSerializedIdentity, type SerializedIdentity } from './identity';
-import { signatureVerifies } from './signatures';
+import { parseCertificate, readSerializedIdentity, type SerializedIdentity, signatureVerifies } from './identity';
 
 export interface PeerAnswer {
   signer: SerializedIdentity;

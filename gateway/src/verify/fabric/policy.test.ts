@@ -1,11 +1,11 @@
 import { disbursementBundle } from '../testing/fixtures';
 import { readChannelConfig } from './channel-config';
 import { examineCreator, examineEndorsements, verifiedSigners } from './endorsements';
-import { evaluateApplicationPolicy, type VerifiedSigner } from './policy';
+import { evaluatePolicy, type VerifiedSigner } from './policy';
 import { decodeTransaction } from './transaction';
 
 const bundle = disbursementBundle();
-const config = readChannelConfig(Buffer.from(bundle.channelConfig.block.data[0], 'base64'));
+const config = readChannelConfig(Buffer.from(bundle.configChain[0].data[0], 'base64'));
 const tx = decodeTransaction(Buffer.from(bundle.transaction.envelope, 'base64'));
 const endorsers = verifiedSigners(examineEndorsements(tx.actions[0], config, tx.timestamp));
 const creator = examineCreator(tx, config);
@@ -19,15 +19,15 @@ describe('the channel endorsement policy (MAJORITY of the three orgs, each OR(or
 
   test("two orgs' peers satisfy it", () => {
     expect(endorsers).toHaveLength(2);
-    expect(evaluateApplicationPolicy(MAJORITY, config, endorsers)).toMatchObject({ satisfied: true, description: 'MAJORITY Endorsement of 3 orgs needs 2' });
+    expect(evaluatePolicy(MAJORITY, config, endorsers)).toMatchObject({ satisfied: true, description: 'MAJORITY Endorsement of 3 orgs needs 2' });
   });
 
   test("one org's peer alone does not", () => {
-    expect(evaluateApplicationPolicy(MAJORITY, config, endorsers.slice(0, 1))).toMatchObject({ satisfied: false, satisfiedBy: [endorsers[0].identity.mspId] });
+    expect(evaluatePolicy(MAJORITY, config, endorsers.slice(0, 1))).toMatchObject({ satisfied: false, satisfiedBy: [endorsers[0].identity.mspId] });
   });
 
   test('the same peer endorsing twice counts once', () => {
-    expect(evaluateApplicationPolicy(MAJORITY, config, [endorsers[0], endorsers[0]]).satisfied).toBe(false);
+    expect(evaluatePolicy(MAJORITY, config, [endorsers[0], endorsers[0]]).satisfied).toBe(false);
   });
 
   test("a client identity is not a peer: it does not satisfy an org's Endorsement policy", () => {
@@ -35,18 +35,18 @@ describe('the channel endorsement policy (MAJORITY of the three orgs, each OR(or
     const client: VerifiedSigner = { identity: creator.identity, ous: creator.membership.ok ? creator.membership.ous : [] };
     expect(client.ous).toContain('client');
     const org = config.applicationOrgs.find((o) => o.mspId === client.identity.mspId)!;
-    expect(evaluateApplicationPolicy(`/Channel/Application/${org.name}/Endorsement`, config, [client]).satisfied).toBe(false);
-    expect(evaluateApplicationPolicy(MAJORITY, config, [client, endorsers[1]]).satisfied).toBe(false);
+    expect(evaluatePolicy(`/Channel/Application/${org.name}/Endorsement`, config, [client]).satisfied).toBe(false);
+    expect(evaluatePolicy(MAJORITY, config, [client, endorsers[1]]).satisfied).toBe(false);
   });
 
   test("an org's own Endorsement policy is met by its peer", () => {
     const org = config.applicationOrgs.find((o) => o.mspId === endorsers[0].identity.mspId)!;
-    expect(evaluateApplicationPolicy(`/Channel/Application/${org.name}/Endorsement`, config, endorsers.slice(0, 1)).satisfied).toBe(true);
+    expect(evaluatePolicy(`/Channel/Application/${org.name}/Endorsement`, config, endorsers.slice(0, 1)).satisfied).toBe(true);
   });
 
   test('an unknown policy is never satisfied', () => {
-    expect(evaluateApplicationPolicy('/Channel/Application/Nope', config, endorsers).satisfied).toBe(false);
-    expect(evaluateApplicationPolicy('/Channel/Orderer/BlockValidation', config, endorsers).satisfied).toBe(false);
+    expect(evaluatePolicy('/Channel/Application/Nope', config, endorsers).satisfied).toBe(false);
+    expect(evaluatePolicy('/Channel/Orderer/BlockValidation', config, endorsers).satisfied).toBe(false);
   });
 });
 

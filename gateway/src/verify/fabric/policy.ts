@@ -1,11 +1,11 @@
 /**
  * Evaluates a channel policy against the identities whose signatures verified, as Fabric does:
- * an ImplicitMeta policy (ANY / ALL / MAJORITY of a sub-policy over the organisations of the
- * group) over each organisation's signature policy (n-out-of over MSP principals, each identity
- * used at most once).
+ * an ImplicitMeta policy (ANY / ALL / MAJORITY of a sub-policy over the sub-groups of its group)
+ * down to each organisation's signature policy (n-out-of over MSP principals, each identity used
+ * at most once).
  */
 import { common, msp as mspProto } from '@hyperledger/fabric-protos';
-import type { ChannelConfig, OrgDefinition } from './channel-config';
+import type { ChannelConfig } from './channel-config';
 import type { SerializedIdentity } from './identity';
 import { holdsRole } from './msp-identity';
 
@@ -24,49 +24,63 @@ export interface PolicyOutcome {
 
 const RULE_NAMES = ['ANY', 'ALL', 'MAJORITY'];
 
-/** Evaluates `/Channel/Application/<policy>` or an org's `/Channel/Application/<org>/<policy>`. */
-export function evaluateApplicationPolicy(path: string, config: ChannelConfig, signers: VerifiedSigner[]): PolicyOutcome {
-  const prefix = '/Channel/Application/';
-  if (!path.startsWith(prefix)) return { satisfied: false, description: `cannot evaluate policy ${path}`, satisfiedBy: [] };
-  const [first, second] = path.slice(prefix.length).split('/');
-  if (second !== undefined) return orgPolicy(path, config.applicationOrgs.find((org) => org.name === first), second, config, signers);
-  const policy = config.applicationPolicies.get(first);
-  if (!policy) return { satisfied: false, description: `the channel config has no policy ${path}`, satisfiedBy: [] };
+/**
+ * Evaluates a policy of the config by its full path, e.g. `/Channel/Application/Endorsement`,
+ * `/Channel/Application/Finance/Admins`, `/Channel/Orderer/BlockValidation` or `/Channel/Admins`.
+ * An ImplicitMeta policy counts the sub-groups (orgs, or Application and Orderer) whose own
+ * sub-policy the signers satisfy.
+ */
+export function evaluatePolicy(path: string, config: ChannelConfig, signers: VerifiedSigner[]): PolicyOutcome {
+  const parts = path.split('/');
+  if (parts[0] !== '' || parts[1] !== 'Channel' || parts.length < 3) return { satisfied: false, description: `cannot evaluate policy ${path}`, satisfiedBy: [] };
+  let group: common.ConfigGroup | undefined = config.root;
+  for (const name of parts.slice(2, -1)) group = group?.getGroupsMap().get(name);
+  const policy = group?.getPoliciesMap().get(parts[parts.length - 1])?.getPolicy();
+  if (!group || !policy) return { satisfied: false, description: `the channel config has no policy ${path}`, satisfiedBy: [] };
+  return evaluateIn(group, policy, path, config, signers);
+}
+
+function evaluateIn(group: common.ConfigGroup, policy: common.Policy, path: string, config: ChannelConfig, signers: VerifiedSigner[]): PolicyOutcome {
   if (policy.getType() === common.Policy.PolicyType.IMPLICIT_META) {
-    return implicitMeta(common.ImplicitMetaPolicy.deserializeBinary(policy.getValue_asU8()), config.applicationOrgs, config, signers);
+    return implicitMeta(common.ImplicitMetaPolicy.deserializeBinary(policy.getValue_asU8()), group, config, signers);
   }
   if (policy.getType() === common.Policy.PolicyType.SIGNATURE) {
     const satisfied = signaturePolicy(common.SignaturePolicyEnvelope.deserializeBinary(policy.getValue_asU8()), config, signers);
-    return { satisfied, description: `signature policy ${path}`, satisfiedBy: [] };
+    const mspId = mspIdOf(group);
+    return { satisfied, description: mspId ? `${mspId}'s ${path.split('/').pop()} policy` : `signature policy ${path}`, satisfiedBy: satisfied && mspId ? [mspId] : [] };
   }
   return { satisfied: false, description: `policy ${path} has an unsupported type ${policy.getType()}`, satisfiedBy: [] };
 }
 
-function orgPolicy(path: string, org: OrgDefinition | undefined, name: string, config: ChannelConfig, signers: VerifiedSigner[]): PolicyOutcome {
-  const policy = org?.policies.get(name);
-  if (!org || policy?.getType() !== common.Policy.PolicyType.SIGNATURE) {
-    return { satisfied: false, description: `the channel config has no signature policy ${path}`, satisfiedBy: [] };
-  }
-  const satisfied = signaturePolicy(common.SignaturePolicyEnvelope.deserializeBinary(policy.getValue_asU8()), config, signers);
-  return { satisfied, description: `${org.mspId}'s ${name} policy`, satisfiedBy: satisfied ? [org.mspId] : [] };
-}
-
-function implicitMeta(meta: common.ImplicitMetaPolicy, orgs: OrgDefinition[], config: ChannelConfig, signers: VerifiedSigner[]): PolicyOutcome {
+function implicitMeta(meta: common.ImplicitMetaPolicy, group: common.ConfigGroup, config: ChannelConfig, signers: VerifiedSigner[]): PolicyOutcome {
   const rule = meta.getRule();
   const subPolicy = meta.getSubPolicy();
-  const needed = rule === 0 ? 1 : rule === 1 ? orgs.length : Math.floor(orgs.length / 2) + 1;
-  const satisfiedBy = orgs
-    .filter((org) => {
-      const policy = org.policies.get(subPolicy);
-      return policy?.getType() === common.Policy.PolicyType.SIGNATURE &&
-        signaturePolicy(common.SignaturePolicyEnvelope.deserializeBinary(policy.getValue_asU8()), config, signers);
+  const subGroups: Array<[string, common.ConfigGroup]> = [];
+  group.getGroupsMap().forEach((sub: common.ConfigGroup, name: string) => void subGroups.push([name, sub]));
+  const needed = rule === 0 ? 1 : rule === 1 ? subGroups.length : Math.floor(subGroups.length / 2) + 1;
+  const satisfiedBy = subGroups
+    .filter(([name, sub]) => {
+      const policy = sub.getPoliciesMap().get(subPolicy)?.getPolicy();
+      return !!policy && evaluateIn(sub, policy, `${name}/${subPolicy}`, config, signers).satisfied;
     })
-    .map((org) => org.mspId);
+    .map(([name, sub]) => mspIdOf(sub) ?? name)
+    .sort();
+  const allOrgs = subGroups.every(([, sub]) => mspIdOf(sub));
   return {
     satisfied: satisfiedBy.length >= needed,
-    description: `${RULE_NAMES[rule] ?? rule} ${subPolicy} of ${orgs.length} orgs needs ${needed}`,
+    description: `${RULE_NAMES[rule] ?? rule} ${subPolicy} of ${subGroups.length} ${allOrgs ? 'orgs' : 'groups'} needs ${needed}`,
     satisfiedBy,
   };
+}
+
+function mspIdOf(group: common.ConfigGroup): string | null {
+  const value = group.getValuesMap().get('MSP');
+  if (!value) return null;
+  try {
+    return mspProto.FabricMSPConfig.deserializeBinary(mspProto.MSPConfig.deserializeBinary(value.getValue_asU8()).getConfig_asU8()).getName();
+  } catch {
+    return null;
+  }
 }
 
 function signaturePolicy(envelope: common.SignaturePolicyEnvelope, config: ChannelConfig, signers: VerifiedSigner[]): boolean {

@@ -19,8 +19,14 @@ export interface Endorsement {
 }
 
 export interface EndorsedAction {
+  /** The action's own signature header bytes (Fabric copies the proposal's signature header here). */
+  header: Uint8Array;
   /** The ProposalResponsePayload bytes every endorser signed (followed by its own identity bytes). */
   proposalResponsePayload: Uint8Array;
+  /** The hash of the proposal the endorsers answered, as the signed ProposalResponsePayload says. */
+  proposalHash: Uint8Array;
+  /** The chaincode proposal payload (input, without the transient map) carried in the transaction. */
+  chaincodeProposalPayload: Uint8Array;
   endorsements: Endorsement[];
   chaincodeName: string;
   writes: Write[];
@@ -38,6 +44,11 @@ export interface DecodedTransaction {
   /** The client's timestamp in the channel header. */
   timestamp: Date | null;
   creator: SerializedIdentity;
+  /** The signature header's nonce: with the creator's bytes it derives the txId. */
+  nonce: Uint8Array;
+  /** The payload header's parts exactly as serialized (what the proposal hash covers). */
+  channelHeaderBytes: Uint8Array;
+  signatureHeaderBytes: Uint8Array;
   /** Envelope payload and the creator's signature over it. */
   payload: Uint8Array;
   creatorSignature: Uint8Array;
@@ -60,6 +71,9 @@ export function decodeTransaction(envelopeBytes: Uint8Array): DecodedTransaction
     type: channelHeader.getType(),
     timestamp: timestamp ? new Date(timestamp.getSeconds() * 1000 + Math.floor(timestamp.getNanos() / 1e6)) : null,
     creator: readSerializedIdentity(signatureHeader.getCreator_asU8()),
+    nonce: signatureHeader.getNonce_asU8(),
+    channelHeaderBytes: header.getChannelHeader_asU8(),
+    signatureHeaderBytes: header.getSignatureHeader_asU8(),
     payload: envelope.getPayload_asU8(),
     creatorSignature: envelope.getSignature_asU8(),
     actions: isEndorserTx ? peer.Transaction.deserializeBinary(payload.getData_asU8()).getActionsList().map(readAction) : [],
@@ -76,7 +90,10 @@ function readAction(action: peer.TransactionAction): EndorsedAction {
   const rwsets = ledger.rwset.TxReadWriteSet.deserializeBinary(chaincodeAction.getResults_asU8()).getNsRwsetList();
   const writes = readWrites(rwsets);
   return {
+    header: action.getHeader_asU8(),
     proposalResponsePayload: responsePayloadBytes,
+    proposalHash: responsePayload.getProposalHash_asU8(),
+    chaincodeProposalPayload: actionPayload.getChaincodeProposalPayload_asU8(),
     endorsements: endorsed.getEndorsementsList().map((e) => ({
       endorser: readSerializedIdentity(e.getEndorser_asU8()),
       signature: e.getSignature_asU8(),

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ProofBundle } from '../bundle';
-import type { SignedCheckpoint } from '../checkpoint';
+import type { PeerCheckpoint } from '../checkpoint';
 import { decodeTransaction } from '../fabric/transaction';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
@@ -15,7 +15,7 @@ export function fixture<T = ProofBundle>(name: string): T {
 export const disbursementBundle = () => fixture('disbursement-bundle.json');
 export const accessEventBundle = () => fixture('access-event-bundle.json');
 export const mvccInvalidBundle = () => fixture('mvcc-invalid-bundle.json');
-export const signedCheckpoint = () => fixture<SignedCheckpoint>('checkpoint.json');
+export const signedCheckpoint = () => fixture<PeerCheckpoint>('checkpoint.json');
 export const chainBlocks = () => fixture<{ blocks: string[] }>('chain-0-7.json').blocks.map((b) => Buffer.from(b, 'base64'));
 
 /** Flips one bit of the byte at `offset` (negative: from the end). */
