@@ -6,8 +6,9 @@
  */
 import { EndorseError } from '@hyperledger/fabric-gateway';
 import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash, X509Certificate } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { IdentityFiles } from '../gateway/src/config';
 import { citizenOfRun, post, runTag } from './support/api';
@@ -104,5 +105,22 @@ describe("a revoked system's certificate, once the org's CRL is in the channel c
 
   it('a second run finds the CRL already in the configuration and changes nothing', () => {
     expect(channelCrlUpdate('finance')).toContain('already holds the CA');
+  });
+
+  it('a reinstated system writes again with a new certificate, which the registry records; the old one stays refused', async () => {
+    // The gateway drops the old key and certificate on reinstatement: keep a copy to try them again.
+    const kept = mkdtempSync(path.join(tmpdir(), 'welfare-crl-'));
+    const old: IdentityFiles = { cert: path.join(kept, 'cert.pem'), key: path.join(kept, 'key_sk') };
+    copyFileSync(revokedCert.cert, old.cert);
+    copyFileSync(revokedCert.key, old.key);
+    const oldCertPem = readFileSync(old.cert, 'utf8');
+    const reinstated = await post(`/v1/systems/${revokedSystem}/reinstate`, 'finance-admin', {});
+    expect(reinstated.status).toBe(200);
+    const renewed = heldIdentity(revokedSystem);
+    const newCertPem = readFileSync(renewed.cert, 'utf8');
+    expect(newCertPem).not.toBe(oldCertPem);
+    expect(reinstated.body.record).toMatchObject({ status: 'ACTIVE', certFingerprint: createHash('sha256').update(new X509Certificate(newCertPem).raw).digest('hex') });
+    expect((await payAs(renewed, 4)).refusal).toBeUndefined();
+    expect((await payAs(old, 5)).refusal).toMatch(/access denied/i);
   });
 });

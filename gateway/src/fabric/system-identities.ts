@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes, X509Certificate } from 'node:crypto';
-import { appendFileSync, chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { CaConnection, IdentityFiles } from '../config';
@@ -97,6 +97,15 @@ export class SystemIdentities {
     const revoked = { systemId, serial, authorityKeyId, fingerprint: certificateFingerprint(cert.toString()), revokedAt: new Date().toISOString() };
     appendFileSync(path.join(this.dir, systemId, 'revocations.jsonl'), `${JSON.stringify(revoked)}\n`, { mode: 0o600 });
     return revoked;
+  }
+
+  /**
+   * A new certificate and key for a system whose certificate was revoked (reinstatement): the old
+   * ones are dropped (a revoked certificate is of no use, and the key store must hold one key).
+   */
+  async reenroll(systemId: string, roles: string[]): Promise<EnrolledSystem> {
+    rmSync(path.join(this.dir, systemId, 'msp'), { recursive: true, force: true });
+    return this.enroll(systemId, roles);
   }
 
   private get registrarHome(): string {

@@ -91,12 +91,30 @@ async function revokeCertificate(s: Services, systemId: string): Promise<Revoked
   }
 }
 
-/** An admin's recorded decision that a revoked system may return: ACTIVE on the chain, and a new key. */
+/**
+ * An admin's recorded decision that a revoked system may return: ACTIVE on the chain, and a new key.
+ * Its old certificate was revoked at the CA, so it gets a new one first (if this gateway enrolled
+ * it), whose fingerprint the registry then records; until that update commits, the chaincode still
+ * names the old (revoked) certificate, so the system cannot write with the new one yet.
+ */
 export async function reinstateSystem(s: Services, caller: Caller, systemId: string): Promise<Receipt<SystemRecord> & { apiKey: string }> {
   const system = ownSystem(s, caller, systemId);
-  const receipt = await s.ledger.submit<SystemRecord>(actorFor(caller), 'system:ReinstateSystem', [systemId]);
+  const enrolled = s.identities?.find(systemId) ? await reenroll(s, systemId, system.roles) : undefined;
+  let receipt = await s.ledger.submit<SystemRecord>(actorFor(caller), 'system:ReinstateSystem', [systemId]);
+  if (enrolled) {
+    receipt = await s.ledger.submit<SystemRecord>(actorFor(caller), 'system:UpdateSystem', [JSON.stringify({ systemId, certFingerprint: enrolled.fingerprint })]);
+    s.ledger.forgetSystem(systemId);
+  }
   s.systems.forget();
   return { ...receipt, apiKey: s.keys.issue(system) };
+}
+
+async function reenroll(s: Services, systemId: string, roles: string[]) {
+  try {
+    return await s.identities!.reenroll(systemId, roles);
+  } catch (err) {
+    throw Object.assign(new ApiError(502, 'CA_UNAVAILABLE', `${systemId} could not be given a new certificate at the CA; nothing changed on the ledger`), { internal: err });
+  }
 }
 
 export async function retireSystem(s: Services, caller: Caller, systemId: string): Promise<Receipt<SystemRecord>> {

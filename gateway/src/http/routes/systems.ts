@@ -30,7 +30,7 @@ export const systemRoutes = (s: Services) => [
   }),
   route({
     method: 'post', path: '/v1/systems/:systemId/reinstate', tag: 'systems', roles: admin,
-    summary: 'Reinstate a revoked system on the chain; its new API key is in this answer only', responseDescription: 'receipt with the system record, and apiKey',
+    summary: 'Reinstate a revoked system on the chain with a new certificate from the CA; its new API key is in this answer only', responseDescription: 'receipt with the system record, and apiKey',
     handle: ({ caller, params }) => reinstateSystem(s, caller, params.systemId),
   }),
   route({
