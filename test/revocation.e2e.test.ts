@@ -84,6 +84,12 @@ describe("a revoked system's certificate, once the org's CRL is in the channel c
     expect(JSON.parse(recorded[recorded.length - 1])).toMatchObject({ serial: cert.serialNumber.toLowerCase(), fingerprint: res.body.revokedCertificate.fingerprint });
   });
 
+  it('revoking it again is refused by the chain (409), the CA having revoked the certificate already', async () => {
+    const again = await post(`/v1/systems/${revokedSystem}/revoke-key`, 'finance-admin', {});
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('INVALID_TRANSITION');
+  });
+
   it('is refused by the peers after channel-crl-update.sh, before the chaincode is asked', async () => {
     const out = channelCrlUpdate('finance');
     expect(out).toContain('FinanceMSP: CRL update signed by the admins of finance civilaffairs');
@@ -105,6 +111,13 @@ describe("a revoked system's certificate, once the org's CRL is in the channel c
 
   it('a second run finds the CRL already in the configuration and changes nothing', () => {
     expect(channelCrlUpdate('finance')).toContain('already holds the CA');
+  });
+
+  it('reinstating a system that is not revoked is refused and leaves its certificate as it was', async () => {
+    const before = readFileSync(otherCert.cert, 'utf8');
+    const res = await post(`/v1/systems/${otherSystem}/reinstate`, 'finance-admin', {});
+    expect(res.status).toBe(409);
+    expect(readFileSync(heldIdentity(otherSystem).cert, 'utf8')).toBe(before);
   });
 
   it('a reinstated system writes again with a new certificate, which the registry records; the old one stays refused', async () => {

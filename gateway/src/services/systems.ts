@@ -99,7 +99,9 @@ async function revokeCertificate(s: Services, systemId: string): Promise<Revoked
  */
 export async function reinstateSystem(s: Services, caller: Caller, systemId: string): Promise<Receipt<SystemRecord> & { apiKey: string }> {
   const system = ownSystem(s, caller, systemId);
-  const enrolled = s.identities?.find(systemId) ? await reenroll(s, systemId, system.roles) : undefined;
+  // Only a revoked system gets a new certificate: any other is left as it is for the chain to refuse.
+  const renew = system.status === 'REVOKED' && s.identities?.find(systemId) !== undefined;
+  const enrolled = renew ? await reenroll(s, systemId, system.roles) : undefined;
   let receipt = await s.ledger.submit<SystemRecord>(actorFor(caller), 'system:ReinstateSystem', [systemId]);
   if (enrolled) {
     receipt = await s.ledger.submit<SystemRecord>(actorFor(caller), 'system:UpdateSystem', [JSON.stringify({ systemId, certFingerprint: enrolled.fingerprint })]);
