@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes, X509Certificate } from 'node:crypto';
-import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { CaConnection, IdentityFiles } from '../config';
@@ -21,6 +21,15 @@ export const ROLES_ATTRIBUTE = 'welfare.roles';
 export interface EnrolledSystem extends IdentityFiles {
   /** sha256 hex of the certificate's DER, as the registry records it. */
   fingerprint: string;
+}
+
+/** What the CA revoked for a system: one certificate, named as the CRL names it (serial and issuer key). */
+export interface RevokedCertificate {
+  systemId: string;
+  serial: string;
+  authorityKeyId: string;
+  fingerprint: string;
+  revokedAt: string;
 }
 
 export function certificateFingerprint(certPem: string): string {
@@ -67,6 +76,38 @@ export class SystemIdentities {
     return { ...files, fingerprint: certificateFingerprint(readFileSync(files.cert, 'utf8')) };
   }
 
+  /**
+   * Revokes the system's certificate at the CA (reason keyCompromise) and records it in
+   * `<systemId>/revocations.jsonl`. Only the certificate, not the CA identity, so the CA could
+   * still issue the system a new one. Revoking it again is not an error. Peers refuse the
+   * certificate only once the org's CRL is in the channel configuration (channel-crl-update.sh).
+   */
+  async revoke(systemId: string): Promise<RevokedCertificate | undefined> {
+    const files = this.find(systemId);
+    if (!files) return undefined;
+    const cert = new X509Certificate(readFileSync(files.cert));
+    const serial = cert.serialNumber.toLowerCase();
+    const authorityKeyId = authorityKeyIdOf(cert.raw);
+    await this.enrollRegistrar();
+    try {
+      await this.client(this.registrarHome, ['revoke', '-s', serial, '-a', authorityKeyId, '-r', 'keycompromise']);
+    } catch (err) {
+      if (!/already revoked/i.test((err as Error).message)) throw err;
+    }
+    const revoked = { systemId, serial, authorityKeyId, fingerprint: certificateFingerprint(cert.toString()), revokedAt: new Date().toISOString() };
+    appendFileSync(path.join(this.dir, systemId, 'revocations.jsonl'), `${JSON.stringify(revoked)}\n`, { mode: 0o600 });
+    return revoked;
+  }
+
+  /**
+   * A new certificate and key for a system whose certificate was revoked (reinstatement): the old
+   * ones are dropped (a revoked certificate is of no use, and the key store must hold one key).
+   */
+  async reenroll(systemId: string, roles: string[]): Promise<EnrolledSystem> {
+    rmSync(path.join(this.dir, systemId, 'msp'), { recursive: true, force: true });
+    return this.enroll(systemId, roles);
+  }
+
   private get registrarHome(): string {
     return path.join(this.dir, '.registrar');
   }
@@ -95,4 +136,29 @@ export class SystemIdentities {
       throw new Error(`fabric-ca-client ${args[0]} at ${this.ca.url} failed: ${answer}`);
     }
   }
+}
+
+const AUTHORITY_KEY_ID_OID = Buffer.from([0x06, 0x03, 0x55, 0x1d, 0x23]); // 2.5.29.35
+
+/**
+ * The certificate's authority key identifier, hex, which the CA needs with the serial to name a
+ * certificate. Node's X509Certificate does not expose it; the extension is
+ * OID [BOOLEAN critical] OCTET STRING { SEQUENCE { [0] keyIdentifier ... } }.
+ */
+export function authorityKeyIdOf(der: Buffer): string {
+  let at = der.indexOf(AUTHORITY_KEY_ID_OID);
+  if (at < 0) throw new Error('the certificate has no authority key identifier');
+  at += AUTHORITY_KEY_ID_OID.length;
+  if (der[at] === 0x01) at += 3; // critical flag
+  const skip = (tag: number): void => {
+    if (der[at] !== tag) throw new Error('malformed authority key identifier');
+    at += 1;
+    const len = der[at];
+    at += len & 0x80 ? 1 + (len & 0x7f) : 1;
+  };
+  skip(0x04);
+  skip(0x30);
+  if (der[at] !== 0x80) throw new Error('the authority key identifier holds no key identifier');
+  const length = der[at + 1];
+  return der.subarray(at + 2, at + 2 + length).toString('hex');
 }

@@ -24,17 +24,18 @@ export const systemRoutes = (s: Services) => [
   }),
   route({
     method: 'post', path: '/v1/systems/:systemId/revoke-key', tag: 'systems', roles: admin,
-    summary: 'Revoke a system on the chain and its API key; it stays out (no rotation) until reinstated', responseDescription: '{ systemId, status, txId }',
+    summary: "Revoke a system's certificate at the org's CA, the system on the chain and its API key; it stays out (no rotation) until reinstated",
+    responseDescription: '{ systemId, status, txId, revokedCertificate: { serial, authorityKeyId, fingerprint, revokedAt } }',
     handle: ({ caller, params }) => revokeKey(s, caller, params.systemId),
   }),
   route({
     method: 'post', path: '/v1/systems/:systemId/reinstate', tag: 'systems', roles: admin,
-    summary: 'Reinstate a revoked system on the chain; its new API key is in this answer only', responseDescription: 'receipt with the system record, and apiKey',
+    summary: 'Reinstate a revoked system on the chain with a new certificate from the CA; its new API key is in this answer only', responseDescription: 'receipt with the system record, and apiKey',
     handle: ({ caller, params }) => reinstateSystem(s, caller, params.systemId),
   }),
   route({
     method: 'post', path: '/v1/systems/:systemId/retire', tag: 'systems', roles: admin,
-    summary: 'Retire a system on the chain; its key stops working at once', responseDescription: 'receipt with the system record',
+    summary: "Retire a system: its certificate revoked at the org's CA, RETIRED on the chain; its key stops working at once", responseDescription: 'receipt with the system record',
     handle: ({ caller, params }) => retireSystem(s, caller, params.systemId),
   }),
 ];
