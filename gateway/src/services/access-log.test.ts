@@ -100,6 +100,14 @@ describe('the access log batcher', () => {
     expect(anchors).toHaveLength(1);
   });
 
+  it('a refusal that would be the same for every event (FORBIDDEN) fails the whole batch at once', async () => {
+    const { ledger, anchors } = fakeLedger(ApiError.fromReason('FORBIDDEN', 'the caller may not anchor'));
+    const log = new AccessLog(ledger, { windowMs: 10, maxEvents: 1000 });
+    const results = await Promise.allSettled([1, 2, 3].map((n) => log.record('AuditMSP', [event(n)])));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(anchors).toHaveLength(1);
+  });
+
   it.each([
     ['an eventId another system anchored', { eventId: 'E0', accessorSystemId: 'other-system' }, 'EVENT_ID_TAKEN'],
     ['other content under an eventId this system anchored', { eventId: 'E0', resultCount: 7 }, 'EVENT_ID_TAKEN'],

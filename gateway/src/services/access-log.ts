@@ -16,7 +16,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../errors';
 import type { Ledger } from '../fabric/ledger';
-import { eventsNamedBy, isRefusal } from './access-refusals';
+import { eventsNamedBy, isAboutEvents } from './access-refusals';
 
 export interface AnchoredEvent {
   eventId: string;
@@ -98,7 +98,7 @@ export class AccessLog {
     try {
       await this.submit(mspId, batch);
     } catch (err) {
-      if (!isRefusal(err)) {
+      if (!isAboutEvents(err)) {
         for (const w of batch) w.settle.reject(err);
         return;
       }

@@ -28,7 +28,12 @@ export function eventsNamedBy(err: unknown, events: readonly AccessEvent[]): Set
   }
 }
 
-/** A refusal of the batch's content (4xx), as opposed to the ledger being unreachable or failing. */
-export function isRefusal(err: unknown): boolean {
-  return err instanceof ApiError && err.status >= 400 && err.status < 500;
+/**
+ * Codes by which the ledger refuses a batch for some of its events. Any other answer (FORBIDDEN,
+ * the ledger unreachable...) would be the same for every event, so the whole batch gets it.
+ */
+const ABOUT_EVENTS = new Set(['VALIDATION', 'MERKLE_ROOT_MISMATCH', 'UNKNOWN_ACCESSOR', 'EVENT_ID_TAKEN']);
+
+export function isAboutEvents(err: unknown): boolean {
+  return err instanceof ApiError && ABOUT_EVENTS.has(err.code);
 }
