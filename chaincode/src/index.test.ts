@@ -28,7 +28,7 @@ describe('the welfare chaincode', () => {
       ['ListOverpayments', 'PostBatch', 'PostDisbursement', 'ReadBatch', 'ReadDisbursement', 'ReadOverpayment', 'RecoverOverpayment', 'SettleLine'],
     ],
     ['system', ['ListSystems', 'ReadSystem', 'RegisterSystem', 'ReinstateSystem', 'RetireSystem', 'RevokeSystem', 'UpdateSystem']],
-    ['access', ['AnchorAccessBatch', 'ReadAccessBatch']],
+    ['access', ['AnchorAccessBatch', 'ReadAccessBatch', 'ReadAccessEvent']],
     ['bench', ['PutValue']],
   ])('serves the %s contract with exactly its transactions', (name, transactions) => {
     expect(transactionsOf(name as string)).toEqual(transactions);

@@ -1,7 +1,7 @@
-import { accessEventsRoot } from '../lib/access-events';
+import { accessEventLeafHash, accessEventsRoot } from '../lib/access-events';
 import { canonicalJson } from '../lib/canonical-json';
 import { inclusionProof, leafHash, verifyInclusion } from '../lib/merkle';
-import type { AccessBatch, AccessEvent } from '../lib/records';
+import type { AccessBatch, AccessEvent, AccessEventAnchor } from '../lib/records';
 import { json, pseudonym } from '../testing/fixtures';
 import { IDENTITIES, TestLedger } from '../testing/network';
 import { AccessContract } from './access';
@@ -48,7 +48,7 @@ describe('access-event anchors', () => {
     ledger = await aLedgerWithSystems();
   });
 
-  it('anchors a batch: root, count and time range are kept; the events are announced with their leaf index, not stored', async () => {
+  it('anchors a batch: root, count and time range are kept; the events are announced with their leaf index, only their ids stored', async () => {
     const events = [event(3), event(1), event(7)];
     const { result, txId, event: emitted, writes } = await anchor(ledger, batchOf(events));
     expect(result).toEqual({
@@ -61,7 +61,7 @@ describe('access-event anchors', () => {
       anchoredAt: '2024-06-20T12:00:05.000Z',
       txId,
     });
-    expect(writes).toBe(1);
+    expect(writes).toBe(1 + events.length);
     expect(emitted?.changes).toEqual([
       { kind: 'AccessBatch', key: 'AB-1', record: result },
       ...events.map((e, leafIndex) => ({ kind: 'AccessEvent', key: e.eventId, record: { ...e, batchId: 'AB-1', leafIndex } })),
@@ -136,6 +136,38 @@ describe('access-event anchors', () => {
     ['a root in upper case', { merkleRoot: 'A'.repeat(64) }, 'accessBatch.merkleRoot'],
   ])('a batch with %s is refused VALIDATION', async (_name, change, field) => {
     await expect(anchor(ledger, { ...batchOf([event(1)]), ...change })).rejects.toThrow(`[VALIDATION] ${field}`);
+  });
+
+  it('each eventId keeps where it was first anchored: batch, leaf, leaf hash and transaction', async () => {
+    const { txId } = await anchor(ledger, batchOf([event(1), event(2)]));
+    await expect(ledger.evaluate(contract, 'ReadAccessEvent', audit, 'EV-2')).resolves.toEqual<AccessEventAnchor>({
+      eventId: 'EV-2',
+      accessorSystemId: 'ca-relief',
+      leafHash: accessEventLeafHash(event(2)),
+      batchId: 'AB-1',
+      leafIndex: 1,
+      txId,
+    });
+    await expect(ledger.evaluate(contract, 'ReadAccessEvent', audit, 'EV-3')).rejects.toThrow('[NOT_FOUND]');
+    await expect(ledger.evaluate(contract, 'ReadAccessEvent', audit, 'bad id')).rejects.toThrow('[VALIDATION] eventId');
+  });
+
+  it.each([
+    ['the same event again', event(1)],
+    ['other content under the same id', event(1, { resultCount: 9 })],
+  ])('a batch carrying an eventId already anchored (%s) is refused EVENT_ID_TAKEN naming it, and nothing is written', async (_name, repeat) => {
+    await anchor(ledger, batchOf([event(1), event(2)]));
+    await expect(anchor(ledger, batchOf([event(3), repeat, event(4)], 'AB-2'))).rejects.toThrow(
+      '[EVENT_ID_TAKEN] eventIds already anchored: ["EV-1"]',
+    );
+    await expect(ledger.evaluate(contract, 'ReadAccessBatch', audit, 'AB-2')).rejects.toThrow('[NOT_FOUND]');
+    await expect(ledger.evaluate(contract, 'ReadAccessEvent', audit, 'EV-3')).rejects.toThrow('[NOT_FOUND]');
+  });
+
+  it("another org's system may not reuse an eventId anchored by this org", async () => {
+    await anchor(ledger, batchOf([event(1)]));
+    const theirs = event(1, { accessorSystemId: 'fin-bank', purpose: 'DISBURSEMENT_VERIFICATION' });
+    await expect(anchor(ledger, batchOf([theirs], 'AB-F'), finance)).rejects.toThrow('[EVENT_ID_TAKEN]');
   });
 
   it('reading an anchor that does not exist is NOT_FOUND', async () => {

@@ -1,10 +1,10 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
-import type { SystemRecord } from '../lib/records';
+import type { AccessEventAnchor, SystemRecord } from '../lib/records';
 import { anchorInput } from '../model/access';
 import { arg, id, parseJsonArg } from '../model/validate';
-import { anchorRecord, requireKnownAccessors, requireMatchingRoot, storedAnchorOrConflict } from '../rules/access';
+import { anchorRecord, eventAnchors, requireFreshEventIds, requireKnownAccessors, requireMatchingRoot, storedAnchorOrConflict } from '../rules/access';
 import { requireMember, requireWriter } from '../rules/roles';
 import { Ledger } from '../state/ledger';
 import { callerOf, stampOf } from './caller';
@@ -35,10 +35,27 @@ export class AccessContract extends Contract {
       if (!accessors.has(event.accessorSystemId)) accessors.set(event.accessorSystemId, await ledger.get('system', event.accessorSystemId));
     }
     requireKnownAccessors(accessors, caller);
-    const anchor = anchorRecord(input, stampOf(ledger, caller));
+    // One GetState and one PutState per event (up to MAX_EVENTS_PER_BATCH): the price of an
+    // eventId unique on the chain; the reads also make a concurrent batch with the same id lose.
+    const firsts: (AccessEventAnchor | null)[] = [];
+    for (const event of input.events) firsts.push(await ledger.get('accessEvent', event.eventId));
+    requireFreshEventIds(input, firsts);
+    const stamp = stampOf(ledger, caller);
+    const anchor = anchorRecord(input, stamp);
     await ledger.put('accessBatch', anchor);
+    for (const eventAnchor of eventAnchors(input, stamp)) await ledger.put('accessEvent', eventAnchor);
     input.events.forEach((event, leafIndex) => ledger.announce('AccessEvent', { ...event, batchId: anchor.batchId, leafIndex }));
     ledger.publish();
+    return canonicalJson(anchor);
+  }
+
+  /** Where an eventId was first anchored: its batch, leaf index, leaf hash and transaction. */
+  @Transaction(false)
+  @Returns('string')
+  async ReadAccessEvent(ctx: Context, eventId: string): Promise<string> {
+    requireMember(await callerOf(ctx));
+    const anchor = await new Ledger(ctx.stub).get('accessEvent', arg(id, eventId, 'eventId'));
+    if (!anchor) throw new LedgerError('NOT_FOUND', `access event ${eventId} is not anchored`);
     return canonicalJson(anchor);
   }
 

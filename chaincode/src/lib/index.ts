@@ -6,3 +6,4 @@ export * from './records';
 export * from './formats';
 export * from './time';
 export * from './access-events';
+export * from './inputs';

@@ -24,6 +24,7 @@ export const REASON_CODES = {
   MERKLE_ROOT_MISMATCH: { kind: 'validation', summary: 'the Merkle root does not match the events' },
   // State conflicts.
   BATCH_CONFLICT: { kind: 'conflict', summary: 'the batchId already holds different content' },
+  EVENT_ID_TAKEN: { kind: 'conflict', summary: 'the eventId is already anchored, with other content or by another system' },
   LINE_CONFLICT: { kind: 'conflict', summary: 'the lineId already holds different content' },
   DEATH_CONFLICT: { kind: 'conflict', summary: 'a death with a different date is already recorded' },
   INVALID_TRANSITION: { kind: 'conflict', summary: 'the record is not in a state that allows this change' },

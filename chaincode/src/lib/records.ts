@@ -247,6 +247,20 @@ export interface AccessBatch {
  * state): the event plus where it sits in the batch, so listeners can index it and proofs can
  * find its Merkle leaf.
  */
+/**
+ * Where an eventId was first anchored: kept in state under the eventId, so that the id stays
+ * unique on the chain. `leafHash` (RFC 6962 leaf hash, hex) tells a repeat of the same event from
+ * other content under the same id.
+ */
+export interface AccessEventAnchor {
+  eventId: string;
+  accessorSystemId: string;
+  leafHash: string;
+  batchId: string;
+  leafIndex: number;
+  txId: string;
+}
+
 export interface AnchoredAccessEvent extends AccessEvent {
   batchId: string;
   leafIndex: number;

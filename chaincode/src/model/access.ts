@@ -1,23 +1,10 @@
-import { ACCESS_PURPOSES } from '../lib/records';
-import { arrayOf, count, id, instant, invalid, matching, object, oneOf, sha256, subjectRef, text, type Check } from './validate';
+import { accessEventSchema } from '../lib/inputs';
+import { arrayOf, fromSchema, id, invalid, object, sha256, type Check } from './validate';
 
 /** The largest number of access events one anchoring transaction accepts. */
 export const MAX_EVENTS_PER_BATCH = 10_000;
 
-const fieldName = matching(/^[A-Za-z0-9_.-]{1,64}$/, 'a field name of letters, digits or _ . -');
-const datasetCode = matching(/^[A-Za-z0-9_.:-]{1,64}$/, 'a dataset code of letters, digits or _ . : -');
-
-export const accessEvent = object({
-  eventId: id,
-  accessorSystemId: id,
-  subjectRef,
-  datasetCode,
-  fields: arrayOf(fieldName, { min: 1, max: 256 }),
-  purpose: oneOf(ACCESS_PURPOSES),
-  legalBasis: text(256),
-  accessedAt: instant,
-  resultCount: count,
-});
+export const accessEvent = fromSchema(accessEventSchema);
 
 const anchorShape = object({
   batchId: id,

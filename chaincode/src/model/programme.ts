@@ -1,18 +1,14 @@
-import { invalid, object, optional, positiveFen, programmeId, text, type Check } from './validate';
+import { programmeFields, programmeSchema } from '../lib/inputs';
+import { fromSchema, invalid, object, optional, programmeId, type Check } from './validate';
 
-export const programmeInput = object({
-  id: programmeId,
-  nameEn: text(200),
-  nameZh: text(100),
-  monthlyCapFen: positiveFen,
-});
+export const programmeInput = fromSchema(programmeSchema);
 export type ProgrammeInput = ReturnType<typeof programmeInput>;
 
 const updateShape = object({
   id: programmeId,
-  nameEn: optional(text(200)),
-  nameZh: optional(text(100)),
-  monthlyCapFen: optional(positiveFen),
+  nameEn: optional(fromSchema(programmeFields.nameEn)),
+  nameZh: optional(fromSchema(programmeFields.nameZh)),
+  monthlyCapFen: optional(fromSchema(programmeFields.monthlyCapFen)),
 });
 export type ProgrammeUpdate = ReturnType<typeof updateShape>;
 

@@ -3,6 +3,7 @@
  * path and either returns the typed value or throws VALIDATION naming the field.
  * Objects refuse unknown fields.
  */
+import type { z } from 'zod';
 import { FORMATS } from '../lib/formats';
 import { LedgerError } from '../lib/ledger-error';
 import { isInstant, isRealDate } from '../lib/time';
@@ -88,27 +89,8 @@ export function text(maxLength: number): Check<string> {
   };
 }
 
-export const positiveFen: Check<number> = (value, path) => {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-    throw invalid(path, 'must be a positive safe integer number of fen');
-  }
-  return value;
-};
-
-export const count: Check<number> = (value, path) => {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw invalid(path, 'must be a non-negative integer');
-  }
-  return value;
-};
-
 export const realDate: Check<string> = (value, path) => {
   if (typeof value !== 'string' || !isRealDate(value)) throw invalid(path, 'must be a real date YYYY-MM-DD');
-  return value;
-};
-
-export const instant: Check<string> = (value, path) => {
-  if (typeof value !== 'string' || !isInstant(value)) throw invalid(path, 'must be an ISO-8601 UTC time such as 2024-05-01T08:30:00Z');
   return value;
 };
 
@@ -124,4 +106,30 @@ export const districtCode = matching(FORMATS.districtCode, 'a 6-digit district c
 /** Validates a plain string argument (not JSON). */
 export function arg<T>(check: Check<T>, value: string, name: string): T {
   return check(value, name);
+}
+
+/**
+ * A check from a shared zod schema (lib/inputs.ts): the first problem becomes VALIDATION naming
+ * the field, as the kit's own checks do.
+ */
+export function fromSchema<T>(schema: z.ZodType<T>): Check<T> {
+  return (value, path) => {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const keys = issue.code === 'unrecognized_keys' ? [issue.keys[0]] : [];
+    const at = [...issue.path, ...keys].map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
+    throw invalid(`${path}${at}`, problemOf(issue));
+  };
+}
+
+function problemOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return 'is not a known field';
+  if (issue.code === 'invalid_type') {
+    if (/received undefined$/.test(issue.message)) return 'is required';
+    return issue.expected === 'object' ? 'must be an object' : `must be of type ${issue.expected}`;
+  }
+  // Formats and refinements carry the shared schema's own description ("a dataset code of ...").
+  if (issue.code === 'invalid_format' || issue.code === 'custom') return `must be ${issue.message}`;
+  return issue.message;
 }

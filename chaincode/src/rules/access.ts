@@ -1,6 +1,6 @@
-import { accessEventsRoot } from '../lib/access-events';
+import { accessEventLeafHash, accessEventsRoot, takenEventIdsMessage } from '../lib/access-events';
 import { LedgerError } from '../lib/ledger-error';
-import type { AccessBatch, SystemRecord } from '../lib/records';
+import type { AccessBatch, AccessEventAnchor, SystemRecord } from '../lib/records';
 import type { AnchorInput } from '../model/access';
 import type { Caller } from './roles';
 import type { Stamp } from './stamp';
@@ -40,4 +40,26 @@ export function anchorRecord(input: AnchorInput, stamp: Stamp): AccessBatch {
     anchoredAt: stamp.now,
     txId: stamp.txId,
   };
+}
+
+/**
+ * An eventId is anchored once on the whole chain. Any event whose id is already anchored (the
+ * same event again, other content, or another system's) refuses the batch, naming every such id;
+ * the submitter answers a repeat of the same event with its first anchor (`firsts`).
+ */
+export function requireFreshEventIds(input: AnchorInput, firsts: ReadonlyArray<AccessEventAnchor | null>): void {
+  const taken = input.events.filter((_, i) => firsts[i] !== null).map((event) => event.eventId);
+  if (taken.length > 0) throw new LedgerError('EVENT_ID_TAKEN', takenEventIdsMessage(taken), { eventIds: taken });
+}
+
+/** The per-eventId index records of a batch being anchored. */
+export function eventAnchors(input: AnchorInput, stamp: Stamp): AccessEventAnchor[] {
+  return input.events.map((event, leafIndex) => ({
+    eventId: event.eventId,
+    accessorSystemId: event.accessorSystemId,
+    leafHash: accessEventLeafHash(event),
+    batchId: input.batchId,
+    leafIndex,
+    txId: stamp.txId,
+  }));
 }

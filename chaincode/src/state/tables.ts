@@ -5,6 +5,7 @@
  */
 import type {
   AccessBatch,
+  AccessEventAnchor,
   Death,
   DisbursementBatch,
   DisbursementLine,
@@ -26,6 +27,7 @@ export interface Tables {
   overpayment: Overpayment;
   system: SystemRecord;
   accessBatch: AccessBatch;
+  accessEvent: AccessEventAnchor;
   bench: { key: string; value: string };
 }
 export type Table = keyof Tables;
@@ -48,5 +50,7 @@ export const TABLES: { [T in Table]: TableDefinition<Tables[T]> } = {
   overpayment: { keyParts: (o) => [o.subjectRef, o.lineId], kind: 'Overpayment' },
   system: { keyParts: (s) => [s.systemId], kind: 'SystemRecord' },
   accessBatch: { keyParts: (a) => [a.batchId], kind: 'AccessBatch' },
+  // One key per anchored eventId: the event itself travels only in its transaction.
+  accessEvent: { keyParts: (a) => [a.eventId], kind: null },
   bench: { keyParts: (b) => [b.key], kind: null },
 };

@@ -125,6 +125,11 @@ export class Ledger {
     }
   }
 
+  /** The number of the block holding a committed transaction. */
+  blockNumberOf(txId: string): Promise<number> {
+    return blockNumberOf(this.networkOf({ mspId: this.mspId }), txId);
+  }
+
   /** qscc GetChainInfo on one org's peer. */
   async chainInfo(peerMspId: string): Promise<ChainInfo> {
     const gateway = this.peerGateways.get(peerMspId)!;

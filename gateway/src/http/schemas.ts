@@ -5,10 +5,14 @@
  */
 import {
   ACCESS_PURPOSES,
+  accessEventFields,
   CHECK_KINDS,
   CHECK_RESULTS,
   FORMATS,
+  ledgerText,
   LINE_KINDS,
+  programmeFields,
+  programmeSchema,
   SETTLEMENT_OUTCOMES,
   SYSTEM_ROLES,
 } from '@welfare-ledger/chaincode/lib';
@@ -28,32 +32,25 @@ export const recordId = z.string().regex(FORMATS.id, 'letters, digits and . _ : 
 const code = z.string().regex(FORMATS.code, 'an upper-case code such as DECISION_LETTER');
 const period = z.string().regex(FORMATS.period, 'a period YYYY-MM');
 const date = z.string().regex(FORMATS.date, 'a date YYYY-MM-DD');
-const instant = z.string().regex(FORMATS.instant, 'an ISO-8601 UTC time such as 2026-05-01T08:30:00Z');
 const sha256 = z.string().regex(FORMATS.sha256, '64 lowercase hex characters');
 export const subjectRef = z.string().regex(FORMATS.pseudonym, 'a subjectRef: 64 lowercase hex characters');
 const districtCode = z.string().regex(FORMATS.districtCode, 'a 6-digit district code (GB/T 2260)');
-const decisionRef = z.string().min(1).max(128);
-const fen = z.number().int().positive().describe('integer fen (CNY minor unit)');
+const decisionRef = ledgerText(128);
 
 // -- systems ---------------------------------------------------------------------------------
 export const systemInput = z.strictObject({
   systemId: recordId,
-  name: z.string().min(1).max(200),
+  name: ledgerText(200),
   roles: z.array(z.enum(SYSTEM_ROLES)).min(1).max(SYSTEM_ROLES.length),
   certFingerprint: sha256.optional(),
 });
 
-// -- programmes ------------------------------------------------------------------------------
-export const programmeInput = z.strictObject({
-  id: programmeId,
-  nameEn: z.string().min(1).max(200),
-  nameZh: z.string().min(1).max(200),
-  monthlyCapFen: fen,
-});
+// -- programmes: the ledger's own input (chaincode lib) ----------------------------------------
+export const programmeInput = programmeSchema;
 export const programmeUpdate = z.strictObject({
-  nameEn: z.string().min(1).max(200).optional(),
-  nameZh: z.string().min(1).max(200).optional(),
-  monthlyCapFen: fen.optional(),
+  nameEn: programmeFields.nameEn.optional(),
+  nameZh: programmeFields.nameZh.optional(),
+  monthlyCapFen: programmeFields.monthlyCapFen.optional(),
 });
 
 // -- eligibility -----------------------------------------------------------------------------
@@ -108,19 +105,16 @@ export const csvBatchQuery = z.strictObject({
 export const settlementInput = z.strictObject({ outcome: z.enum(SETTLEMENT_OUTCOMES), bankRef: recordId, date });
 export const recoveryInput = z.strictObject({ recoveryRef: recordId, date });
 
-// -- access events ---------------------------------------------------------------------------
+// -- access events: the ledger's fields (chaincode lib), with the ids optional and the subject as either ID
 export const accessEventInput = z
   .strictObject({
-    eventId: recordId.optional().describe('natural id: a retry with the same eventId returns the first answer'),
+    eventId: recordId
+      .optional()
+      .describe('unique on the chain: the same event again gets its first anchor; other content, or another system, is 409 EVENT_ID_TAKEN'),
     accessorSystemId: recordId.optional().describe('defaults to the calling system; must be a system of its org'),
     citizenId: citizenId.optional(),
     subjectRef: subjectRef.optional(),
-    datasetCode: code,
-    fields: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9_.]{0,63}$/)).min(1).max(64),
-    purpose: z.enum(ACCESS_PURPOSES),
-    legalBasis: z.string().min(1).max(200),
-    accessedAt: instant,
-    resultCount: z.number().int().min(0),
+    ...accessEventFields,
   })
   .refine((e) => (e.citizenId === undefined) !== (e.subjectRef === undefined), {
     message: 'give exactly one of citizenId and subjectRef',

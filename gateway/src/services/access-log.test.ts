@@ -1,4 +1,4 @@
-import { type AccessEvent, accessEventsRoot } from '@welfare-ledger/chaincode/lib';
+import { type AccessEvent, type AccessEventAnchor, accessEventLeafHash, accessEventsRoot, takenEventIdsMessage } from '@welfare-ledger/chaincode/lib';
 import { ApiError } from '../errors';
 import type { Actor, Ledger } from '../fabric/ledger';
 import { AccessLog } from './access-log';
@@ -8,16 +8,43 @@ interface Anchor {
   batch: { batchId: string; events: AccessEvent[]; merkleRoot: string };
 }
 
+/**
+ * A stand-in for the chaincode's access contract: it refuses a batch as the chaincode does
+ * (an eventId already anchored, a retired accessor, an empty legal basis) or with `fail`.
+ */
 function fakeLedger(fail?: ApiError) {
   const anchors: Anchor[] = [];
+  const firsts = new Map<string, AccessEventAnchor & { root: string; blockNumber: number }>();
   let block = 10;
   const ledger = {
     async submit(actor: Actor, fn: string, [json]: string[]) {
       expect(fn).toBe('access:AnchorAccessBatch');
-      const batch = JSON.parse(json);
+      const batch = JSON.parse(json) as Anchor['batch'];
       anchors.push({ actor, batch });
       if (fail) throw fail;
-      return { txId: `tx${anchors.length}`, blockNumber: ++block, status: 'VALID', record: {} };
+      const empty = batch.events.findIndex((e) => e.legalBasis === '');
+      if (empty >= 0) throw new ApiError(400, 'VALIDATION', `accessBatch.events[${empty}].legalBasis: must be text`);
+      const retired = batch.events.filter((e) => e.accessorSystemId === 'retired-system');
+      if (retired.length > 0) throw ApiError.fromReason('UNKNOWN_ACCESSOR', `not ACTIVE systems of ${actor.mspId}: retired-system`);
+      const taken = batch.events.filter((e) => firsts.has(e.eventId)).map((e) => e.eventId);
+      if (taken.length > 0) throw ApiError.fromReason('EVENT_ID_TAKEN', takenEventIdsMessage(taken));
+      const txId = `tx${anchors.length}`;
+      block += 1;
+      batch.events.forEach((e, leafIndex) =>
+        firsts.set(e.eventId, {
+          eventId: e.eventId, accessorSystemId: e.accessorSystemId, leafHash: accessEventLeafHash(e), batchId: batch.batchId, leafIndex, txId,
+          root: batch.merkleRoot, blockNumber: block,
+        }),
+      );
+      return { txId, blockNumber: block, status: 'VALID', record: {} };
+    },
+    async evaluate(_actor: Actor, fn: string, [key]: string[]) {
+      if (fn === 'access:ReadAccessEvent') return firsts.get(key);
+      expect(fn).toBe('access:ReadAccessBatch');
+      return { root: [...firsts.values()].find((f) => f.batchId === key)!.root };
+    },
+    async blockNumberOf(txId: string) {
+      return [...firsts.values()].find((f) => f.txId === txId)!.blockNumber;
     },
   } as unknown as Ledger;
   return { ledger, anchors };
@@ -65,11 +92,77 @@ describe('the access log batcher', () => {
     expect(b[0]).toEqual(a[0]);
   });
 
-  it('a refused anchor fails every caller of that batch: nothing is acknowledged that is not on the chain', async () => {
-    const { ledger } = fakeLedger(ApiError.fromReason('UNKNOWN_ACCESSOR', 'no such system'));
+  it('an unreachable ledger fails every caller of that batch: nothing is acknowledged that is not on the chain', async () => {
+    const { ledger, anchors } = fakeLedger(new ApiError(503, 'UNAVAILABLE', 'the ledger network is unavailable; try again'));
     const log = new AccessLog(ledger, { windowMs: 10, maxEvents: 1000 });
     const results = await Promise.allSettled([log.record('AuditMSP', [event(1)]), log.record('AuditMSP', [event(2)])]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(anchors).toHaveLength(1);
+  });
+
+  it('a refusal that would be the same for every event (FORBIDDEN) fails the whole batch at once', async () => {
+    const { ledger, anchors } = fakeLedger(ApiError.fromReason('FORBIDDEN', 'the caller may not anchor'));
+    const log = new AccessLog(ledger, { windowMs: 10, maxEvents: 1000 });
+    const results = await Promise.allSettled([1, 2, 3].map((n) => log.record('AuditMSP', [event(n)])));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(anchors).toHaveLength(1);
+  });
+
+  it.each([
+    ['an eventId another system anchored', { eventId: 'E0', accessorSystemId: 'other-system' }, 'EVENT_ID_TAKEN'],
+    ['other content under an eventId this system anchored', { eventId: 'E0', resultCount: 7 }, 'EVENT_ID_TAKEN'],
+    ['a retired accessor', { accessorSystemId: 'retired-system' }, 'UNKNOWN_ACCESSOR'],
+    ['a value the ledger refuses', { legalBasis: '' }, 'VALIDATION'],
+  ])('one event the ledger refuses (%s) fails only its caller; the others are anchored', async (_name, change, code) => {
+    const { ledger, anchors } = fakeLedger();
+    const log = new AccessLog(ledger, { windowMs: 10, maxEvents: 1000 });
+    await log.record('AuditMSP', [event(0)]);
+    const results = await Promise.allSettled([
+      log.record('AuditMSP', [event(1)]),
+      log.record('AuditMSP', [{ ...event(2), ...change }]),
+      log.record('AuditMSP', [event(3)]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code });
+    expect(anchors.at(-1)!.batch.events.map((e) => e.eventId)).toEqual(['E1', 'E3']);
+  });
+
+  it('a repeat of an anchored event gets its first anchor; the other events of the batch are anchored', async () => {
+    const { ledger } = fakeLedger();
+    const log = new AccessLog(ledger, { windowMs: 10, maxEvents: 1000 });
+    const [first] = await log.record('AuditMSP', [event(1)]);
+    const [[repeat], [other]] = await Promise.all([log.record('AuditMSP', [event(1)]), log.record('AuditMSP', [event(2)])]);
+    expect(repeat).toEqual(first);
+    expect(other.txId).not.toBe(first.txId);
+  });
+
+  it('a refusal that names no event is narrowed down by halving the batch: only the event refused alone fails', async () => {
+    let refusals = 0;
+    const { ledger: chain, anchors } = fakeLedger();
+    const ledger = {
+      ...chain,
+      submit(actor: Actor, fn: string, args: string[]) {
+        const batch = JSON.parse(args[0]) as Anchor['batch'];
+        if (batch.events.some((e) => e.eventId === 'E3')) {
+          refusals += 1;
+          return Promise.reject(ApiError.fromReason('MERKLE_ROOT_MISMATCH', 'the events hash to something else'));
+        }
+        return chain.submit(actor, fn, args);
+      },
+    } as unknown as Ledger;
+    const log = new AccessLog(ledger, { windowMs: 10, maxEvents: 1000 });
+    const results = await Promise.allSettled([1, 2, 3, 4, 5].map((n) => log.record('AuditMSP', [event(n)])));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(anchors.flatMap((a) => a.batch.events.map((e) => e.eventId)).sort()).toEqual(['E1', 'E2', 'E4', 'E5']);
+    expect(refusals).toBe(3);
+  });
+
+  it('an event id waiting with other content is refused EVENT_ID_TAKEN at once', async () => {
+    const { ledger } = fakeLedger();
+    const log = new AccessLog(ledger, { windowMs: 10, maxEvents: 1000 });
+    const results = await Promise.allSettled([log.record('AuditMSP', [event(1)]), log.record('AuditMSP', [{ ...event(1), resultCount: 5 }])]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'EVENT_ID_TAKEN', status: 409 });
   });
 
   it('drain anchors whatever is waiting before shutdown', async () => {

@@ -3,11 +3,20 @@
  * chain in one transaction under their RFC 6962 Merkle root, and each caller is answered only
  * once that transaction is committed: an acknowledged access event is on the chain.
  * Batches are per org, because the ledger accepts only events whose accessor is a system of the
- * submitting org.
+ * submitting org. One event the ledger refuses never costs the other callers theirs: only its
+ * caller is answered with the refusal, and the rest of the batch is anchored again.
  */
-import { type AccessBatch, type AccessEvent, accessEventsRoot } from '@welfare-ledger/chaincode/lib';
+import {
+  type AccessBatch,
+  type AccessEvent,
+  type AccessEventAnchor,
+  accessEventLeafHash,
+  accessEventsRoot,
+} from '@welfare-ledger/chaincode/lib';
 import { randomBytes } from 'node:crypto';
+import { ApiError } from '../errors';
 import type { Ledger } from '../fabric/ledger';
+import { eventsNamedBy, isAboutEvents } from './access-refusals';
 
 export interface AnchoredEvent {
   eventId: string;
@@ -20,6 +29,7 @@ export interface AnchoredEvent {
 
 interface Waiting {
   event: AccessEvent;
+  leafHash: string;
   settle: { resolve(a: AnchoredEvent): void; reject(e: unknown): void };
 }
 
@@ -31,7 +41,7 @@ export interface AccessLogOptions {
 export class AccessLog {
   private readonly queues = new Map<string, Waiting[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly inFlight = new Map<string, Promise<AnchoredEvent>>();
+  private readonly inFlight = new Map<string, { leafHash: string; anchored: Promise<AnchoredEvent> }>();
   private readonly flushes = new Set<Promise<void>>();
 
   constructor(
@@ -51,16 +61,17 @@ export class AccessLog {
   }
 
   private recordOne(mspId: string, event: AccessEvent): Promise<AnchoredEvent> {
+    const leafHash = accessEventLeafHash(event);
     const same = this.inFlight.get(event.eventId);
-    if (same) return same;
+    if (same) return same.leafHash === leafHash ? same.anchored : Promise.reject(takenBy(event.eventId, 'other content'));
     const anchored = new Promise<AnchoredEvent>((resolve, reject) => {
       const queue = this.queues.get(mspId) ?? [];
-      queue.push({ event, settle: { resolve, reject } });
+      queue.push({ event, leafHash, settle: { resolve, reject } });
       this.queues.set(mspId, queue);
       if (queue.length >= this.options.maxEvents) this.flush(mspId);
       else if (!this.timers.has(mspId)) this.timers.set(mspId, setTimeout(() => this.flush(mspId), this.options.windowMs));
     });
-    this.inFlight.set(event.eventId, anchored);
+    this.inFlight.set(event.eventId, { leafHash, anchored });
     anchored.then(
       () => this.inFlight.delete(event.eventId),
       () => this.inFlight.delete(event.eventId),
@@ -78,19 +89,65 @@ export class AccessLog {
     this.flushes.add(done);
   }
 
+  /**
+   * Anchors the batch; on a refusal, answers the callers of the events it names and anchors the
+   * others again. A refusal naming no event is narrowed down by halving the batch, so that only
+   * the events the ledger refuses on their own are refused.
+   */
   private async anchor(mspId: string, batch: Waiting[]): Promise<void> {
+    try {
+      await this.submit(mspId, batch);
+    } catch (err) {
+      if (!isAboutEvents(err)) {
+        for (const w of batch) w.settle.reject(err);
+        return;
+      }
+      const named = eventsNamedBy(err, batch.map((w) => w.event));
+      if (named.size > 0) {
+        await Promise.all(batch.filter((_, i) => named.has(i)).map((w) => this.answerRefused(mspId, w, err)));
+        const rest = batch.filter((_, i) => !named.has(i));
+        if (rest.length > 0) await this.anchor(mspId, rest);
+      } else if (batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        await this.anchor(mspId, batch.slice(0, half));
+        await this.anchor(mspId, batch.slice(half));
+      } else {
+        batch[0].settle.reject(err);
+      }
+    }
+  }
+
+  private async submit(mspId: string, batch: Waiting[]): Promise<void> {
     const events = batch.map((w) => w.event);
     const batchId = `AB-${Date.now()}-${randomBytes(6).toString('hex')}`;
     const merkleRoot = accessEventsRoot(events);
+    const receipt = await this.ledger.submit<AccessBatch>({ mspId }, 'access:AnchorAccessBatch', [JSON.stringify({ batchId, events, merkleRoot })]);
+    batch.forEach((w, leafIndex) =>
+      w.settle.resolve({ eventId: w.event.eventId, batchId, leafIndex, root: merkleRoot, txId: receipt.txId, blockNumber: receipt.blockNumber }),
+    );
+  }
+
+  /** A refused event: a repeat of an anchored event gets its first anchor; anything else, the refusal. */
+  private async answerRefused(mspId: string, w: Waiting, err: unknown): Promise<void> {
+    if (!(err instanceof ApiError) || err.code !== 'EVENT_ID_TAKEN') return w.settle.reject(err);
     try {
-      const receipt = await this.ledger.submit<AccessBatch>({ mspId }, 'access:AnchorAccessBatch', [
-        JSON.stringify({ batchId, events, merkleRoot }),
-      ]);
-      batch.forEach((w, leafIndex) =>
-        w.settle.resolve({ eventId: w.event.eventId, batchId, leafIndex, root: merkleRoot, txId: receipt.txId, blockNumber: receipt.blockNumber }),
-      );
-    } catch (err) {
-      for (const w of batch) w.settle.reject(err);
+      w.settle.resolve(await this.firstAnchorOf(mspId, w));
+    } catch (refusal) {
+      w.settle.reject(refusal);
     }
   }
+
+  private async firstAnchorOf(mspId: string, w: Waiting): Promise<AnchoredEvent> {
+    const first = await this.ledger.evaluate<AccessEventAnchor>({ mspId }, 'access:ReadAccessEvent', [w.event.eventId]);
+    if (first.leafHash !== w.leafHash) {
+      throw takenBy(w.event.eventId, first.accessorSystemId === w.event.accessorSystemId ? 'other content' : 'another system');
+    }
+    const batch = await this.ledger.evaluate<AccessBatch>({ mspId }, 'access:ReadAccessBatch', [first.batchId]);
+    const blockNumber = await this.ledger.blockNumberOf(first.txId);
+    return { eventId: first.eventId, batchId: first.batchId, leafIndex: first.leafIndex, root: batch.root, txId: first.txId, blockNumber };
+  }
+}
+
+function takenBy(eventId: string, by: 'other content' | 'another system'): ApiError {
+  return ApiError.fromReason('EVENT_ID_TAKEN', `eventId ${eventId} is already anchored with ${by}`);
 }
