@@ -31,6 +31,16 @@ function connect(mspId) {
   return { contract: gateway.getNetwork('welfare').getContract('welfare'), close: () => (gateway.close(), client.close()) };
 }
 
+/** A registered system's own identity (enrolled at its org's CA, kept in the org gateway's key store). */
+function connectAsSystem(mspId, org, systemId) {
+  const peer = JSON.parse(readFileSync(path.join(RUN_DIR, 'network.json'), 'utf8')).orgs.find((o) => o.mspId === mspId);
+  const msp = path.join(RUN_DIR, 'gateways', org, 'systems', systemId, 'msp');
+  const key = readdirSync(path.join(msp, 'keystore')).find((name) => name.endsWith('_sk'));
+  const client = newPeerClient(peer);
+  const gateway = connectAs(client, mspId, { cert: path.join(msp, 'signcerts', 'cert.pem'), key: path.join(msp, 'keystore', key) }, DEADLINES);
+  return { contract: gateway.getNetwork('welfare').getContract('welfare'), close: () => (gateway.close(), client.close()) };
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** A transaction as a bench operation: submitted with submitAsync, done when its commit status is in. */
@@ -102,8 +112,11 @@ function stackRssMiB() {
 async function main() {
   script('network-up.sh');
   script('deploy-chaincode.sh');
+  // The gateways register the first systems and enroll their own certificates at the orgs' CAs.
+  script('gateway-start.sh');
   const civil = connect('CivilAffairsMSP');
   const finance = connect('FinanceMSP');
+  const financeSystem = connectAsSystem('FinanceMSP', 'finance', 'finance-system');
   const results = {};
   let proofs;
   try {
@@ -124,6 +137,12 @@ async function main() {
     })]));
     results.singleDisbursement = await run('disbursement:PostDisbursement', TOTAL, submitting(finance.contract, 'disbursement:PostDisbursement', (i) => [JSON.stringify({
       lineId: `BENCH-${tag}-${i}`, programmeId, period: periodFor(Math.floor(i / subjects)), subjectRef: subjectRef(i % subjects),
+      amountFen: 10000, accountRef: subjectRef(-1 - i), kind: 'REGULAR',
+    })]));
+
+    console.log(`single disbursement signed by the finance system's own certificate (roles and registry checked): x${TOTAL}`);
+    results.singleDisbursementOwnCert = await run('disbursement:PostDisbursement', TOTAL, submitting(financeSystem.contract, 'disbursement:PostDisbursement', (i) => [JSON.stringify({
+      lineId: `BENCH-${tag}-S${i}`, programmeId, period: periodFor(300 + Math.floor(i / subjects)), subjectRef: subjectRef(i % subjects),
       amountFen: 10000, accountRef: subjectRef(-1 - i), kind: 'REGULAR',
     })]));
 
@@ -148,6 +167,7 @@ async function main() {
   } finally {
     civil.close();
     finance.close();
+    financeSystem.close();
   }
   report(results, proofs);
   if (process.env.WELFARE_KEEP_BENCH_NETWORK !== '1') script('network-down.sh');
