@@ -38,6 +38,7 @@ export function certificateFingerprint(certPem: string): string {
 
 export class SystemIdentities {
   private readonly dir: string;
+  private registrarEnrolled?: Promise<void>;
 
   constructor(
     stateDir: string,
@@ -69,6 +70,9 @@ export class SystemIdentities {
       await this.client(this.registrarHome, ['identity', 'modify', systemId, '--secret', secret, '--attrs', attrs]);
     }
     const home = path.join(this.dir, systemId);
+    // fabric-ca-client adds a key file at each enrollment and keeps the old ones: a second
+    // enrollment (a retried registration) would leave a key that no longer matches the certificate.
+    rmSync(path.join(home, 'msp'), { recursive: true, force: true });
     await this.client(home, ['enroll', '-u', this.urlWith(systemId, secret)]);
     const files = this.find(systemId);
     if (!files) throw new Error(`enrollment of ${systemId} left no key in ${home}`);
@@ -112,10 +116,18 @@ export class SystemIdentities {
     return path.join(this.dir, '.registrar');
   }
 
-  private async enrollRegistrar(): Promise<void> {
-    if (this.find('.registrar')) return;
-    const secret = readFileSync(this.ca.registrar.secretFile, 'utf8').trim();
-    await this.client(this.registrarHome, ['enroll', '-u', this.urlWith(this.ca.registrar.id, secret)]);
+  /** Once per process, and never twice at the same time (two enrollments would leave two keys). */
+  private enrollRegistrar(): Promise<void> {
+    this.registrarEnrolled ??= (async () => {
+      if (this.find('.registrar')) return;
+      const secret = readFileSync(this.ca.registrar.secretFile, 'utf8').trim();
+      rmSync(path.join(this.registrarHome, 'msp'), { recursive: true, force: true });
+      await this.client(this.registrarHome, ['enroll', '-u', this.urlWith(this.ca.registrar.id, secret)]);
+    })().catch((err: unknown) => {
+      this.registrarEnrolled = undefined;
+      throw err;
+    });
+    return this.registrarEnrolled;
   }
 
   private urlWith(id: string, secret: string): string {
