@@ -4,9 +4,8 @@
  * enforces the role it names and refuses it once the registry retires the system; a Finance
  * certificate cannot write as Civil Affairs; and the block's creator is the system's certificate.
  */
-import { EndorseError } from '@hyperledger/fabric-gateway';
 import { createHash, X509Certificate } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { IdentityFiles } from '../gateway/src/config';
 import { loadConfig } from '../gateway/src/config';
@@ -14,7 +13,7 @@ import { ChainQueries } from '../gateway/src/proofs/chain-queries';
 import { decodeTransaction } from '../gateway/src/verify/fabric/transaction';
 import { citizenOfRun, post, runTag } from './support/api';
 import { enrollAtCa } from './support/ca';
-import { connectDirect } from './support/fabric-client';
+import { heldIdentity, submitDirect } from './support/fabric-client';
 import { gatewayDir, gatewayUrl } from './support/test-network';
 
 const programmeId = `IDS_${runTag}`;
@@ -29,28 +28,7 @@ let loggerCert: IdentityFiles;
 const line = (n: number) =>
   JSON.stringify({ lineId: `IDS-${runTag}-${n}`, programmeId, period: `2026-0${n}`, subjectRef, amountFen: 1000, accountRef: 'd'.repeat(64), kind: 'REGULAR' });
 
-/** Submits straight to the Finance peer as `identity`; the refusal message, or the txId when committed. */
-async function submitAs(identity: IdentityFiles, fn: string, arg: string): Promise<{ txId?: string; refusal?: string }> {
-  const client = connectDirect('FinanceMSP', identity);
-  try {
-    const proposal = client.contract.newProposal(fn, { arguments: [arg] });
-    const transaction = await proposal.endorse().catch((err: unknown) => err);
-    if (transaction instanceof EndorseError) return { refusal: transaction.details.map((d) => d.message).join(' ') };
-    if (transaction instanceof Error) throw transaction;
-    const status = await (await (transaction as Awaited<ReturnType<typeof proposal.endorse>>).submit()).getStatus();
-    expect(status.successful).toBe(true);
-    return { txId: status.transactionId };
-  } finally {
-    client.close();
-  }
-}
-
-/** A system's identity as its org's gateway keeps it: gateways/finance/systems/<systemId>/msp. */
-function heldIdentity(systemId: string): IdentityFiles {
-  const msp = path.join(gatewayDir('finance'), 'systems', systemId, 'msp');
-  const key = readdirSync(path.join(msp, 'keystore')).find((name) => name.endsWith('_sk'))!;
-  return { cert: path.join(msp, 'signcerts', 'cert.pem'), key: path.join(msp, 'keystore', key) };
-}
+const submitAs = (identity: IdentityFiles, fn: string, arg: string) => submitDirect('FinanceMSP', identity, fn, arg);
 
 beforeAll(async () => {
   expect((await post('/v1/programmes', 'civil-affairs-system', { id: programmeId, nameEn: 'Identity test', nameZh: '身份测试', monthlyCapFen: 5000 })).status).toBe(201);
@@ -64,8 +42,8 @@ beforeAll(async () => {
     expect((await post('/v1/systems', 'finance-admin', { systemId, name: systemId, roles })).status).toBe(201);
   }
   // The identities Finance's gateway enrolled for them at registration, used here straight at the peer.
-  paymentCert = heldIdentity(paymentSystem);
-  loggerCert = heldIdentity(loggerSystem);
+  paymentCert = heldIdentity('finance', paymentSystem);
+  loggerCert = heldIdentity('finance', loggerSystem);
 });
 
 describe("a system's own certificate from its org's CA", () => {

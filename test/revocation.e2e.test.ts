@@ -4,15 +4,14 @@
  * channel configuration (signed by a majority of the orgs' admins), the peers themselves refuse the
  * certificate, before any chaincode runs, while another system of the same org still writes.
  */
-import { EndorseError } from '@hyperledger/fabric-gateway';
 import { execFileSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { IdentityFiles } from '../gateway/src/config';
 import { citizenOfRun, post, runTag } from './support/api';
-import { connectDirect } from './support/fabric-client';
+import { heldIdentity, submitDirect } from './support/fabric-client';
 import { gatewayDir, networkEnv, REPO_ROOT, RUN_DIR } from './support/test-network';
 
 const programmeId = `CRL_${runTag}`;
@@ -27,27 +26,7 @@ let otherCert: IdentityFiles;
 const line = (n: number) =>
   JSON.stringify({ lineId: `CRL-${runTag}-${n}`, programmeId, period: `2026-0${n}`, subjectRef, amountFen: 1000, accountRef: 'e'.repeat(64), kind: 'REGULAR' });
 
-/** Submits a payment straight to the Finance peer as `identity`; the refusal message, or the txId when committed. */
-async function payAs(identity: IdentityFiles, n: number): Promise<{ txId?: string; refusal?: string }> {
-  const client = connectDirect('FinanceMSP', identity);
-  try {
-    const proposal = client.contract.newProposal('disbursement:PostDisbursement', { arguments: [line(n)] });
-    const transaction = await proposal.endorse().catch((err: unknown) => err);
-    if (transaction instanceof EndorseError) return { refusal: transaction.details.map((d) => d.message).join(' ') || transaction.message };
-    if (transaction instanceof Error) throw transaction;
-    const status = await (await (transaction as Awaited<ReturnType<typeof proposal.endorse>>).submit()).getStatus();
-    expect(status.successful).toBe(true);
-    return { txId: status.transactionId };
-  } finally {
-    client.close();
-  }
-}
-
-function heldIdentity(systemId: string): IdentityFiles {
-  const msp = path.join(gatewayDir('finance'), 'systems', systemId, 'msp');
-  const key = readdirSync(path.join(msp, 'keystore')).find((name) => name.endsWith('_sk'))!;
-  return { cert: path.join(msp, 'signcerts', 'cert.pem'), key: path.join(msp, 'keystore', key) };
-}
+const payAs = (identity: IdentityFiles, n: number) => submitDirect('FinanceMSP', identity, 'disbursement:PostDisbursement', line(n));
 
 function channelCrlUpdate(org: string): string {
   return execFileSync('bash', [path.join(REPO_ROOT, 'scripts', 'channel-crl-update.sh'), org], { env: networkEnv, encoding: 'utf8' });
@@ -64,8 +43,8 @@ beforeAll(async () => {
   for (const systemId of [revokedSystem, otherSystem]) {
     expect((await post('/v1/systems', 'finance-admin', { systemId, name: systemId, roles: ['finance'] })).status).toBe(201);
   }
-  revokedCert = heldIdentity(revokedSystem);
-  otherCert = heldIdentity(otherSystem);
+  revokedCert = heldIdentity('finance', revokedSystem);
+  otherCert = heldIdentity('finance', otherSystem);
 });
 
 describe("a revoked system's certificate, once the org's CRL is in the channel configuration", () => {
@@ -117,7 +96,7 @@ describe("a revoked system's certificate, once the org's CRL is in the channel c
     const before = readFileSync(otherCert.cert, 'utf8');
     const res = await post(`/v1/systems/${otherSystem}/reinstate`, 'finance-admin', {});
     expect(res.status).toBe(409);
-    expect(readFileSync(heldIdentity(otherSystem).cert, 'utf8')).toBe(before);
+    expect(readFileSync(heldIdentity('finance', otherSystem).cert, 'utf8')).toBe(before);
   });
 
   it('a reinstated system writes again with a new certificate, which the registry records; the old one stays refused', async () => {
@@ -129,7 +108,7 @@ describe("a revoked system's certificate, once the org's CRL is in the channel c
     const oldCertPem = readFileSync(old.cert, 'utf8');
     const reinstated = await post(`/v1/systems/${revokedSystem}/reinstate`, 'finance-admin', {});
     expect(reinstated.status).toBe(200);
-    const renewed = heldIdentity(revokedSystem);
+    const renewed = heldIdentity('finance', revokedSystem);
     const newCertPem = readFileSync(renewed.cert, 'utf8');
     expect(newCertPem).not.toBe(oldCertPem);
     expect(reinstated.body.record).toMatchObject({ status: 'ACTIVE', certFingerprint: createHash('sha256').update(new X509Certificate(newCertPem).raw).digest('hex') });

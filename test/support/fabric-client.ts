@@ -3,12 +3,12 @@
  * role checks): to show that the chaincode itself refuses a wrong identity, and to read a record
  * from each org's own peer. It reuses only the gateway's gRPC/identity helpers.
  */
-import type { Contract } from '@hyperledger/fabric-gateway';
-import { readFileSync } from 'node:fs';
+import { type Contract, EndorseError } from '@hyperledger/fabric-gateway';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { IdentityFiles, OrgConnection } from '../../gateway/src/config';
 import { connectAs, newPeerClient } from '../../gateway/src/fabric/connection';
-import { RUN_DIR } from './test-network';
+import { gatewayDir, type OrgKey, RUN_DIR } from './test-network';
 
 const DEADLINES = { evaluateMs: 10000, endorseMs: 30000, submitMs: 10000, commitStatusMs: 60000 };
 
@@ -34,4 +34,27 @@ export function connectDirect(mspId: string, identity?: IdentityFiles): DirectCl
       client.close();
     },
   };
+}
+
+/** A system's identity as its org's gateway keeps it: gateways/<org>/systems/<systemId>/msp. */
+export function heldIdentity(org: OrgKey, systemId: string): IdentityFiles {
+  const msp = path.join(gatewayDir(org), 'systems', systemId, 'msp');
+  const key = readdirSync(path.join(msp, 'keystore')).find((name) => name.endsWith('_sk'))!;
+  return { cert: path.join(msp, 'signcerts', 'cert.pem'), key: path.join(msp, 'keystore', key) };
+}
+
+/** Submits straight to `mspId`'s peer as `identity`: the endorsers' refusal, or the txId once committed. */
+export async function submitDirect(mspId: string, identity: IdentityFiles, fn: string, arg: string): Promise<{ txId?: string; refusal?: string }> {
+  const client = connectDirect(mspId, identity);
+  try {
+    const proposal = client.contract.newProposal(fn, { arguments: [arg] });
+    const transaction = await proposal.endorse().catch((err: unknown) => err);
+    if (transaction instanceof EndorseError) return { refusal: transaction.details.map((d) => d.message).join(' ') || transaction.message };
+    if (transaction instanceof Error) throw transaction;
+    const status = await (await (transaction as Awaited<ReturnType<typeof proposal.endorse>>).submit()).getStatus();
+    if (!status.successful) throw new Error(`transaction ${status.transactionId} was not committed VALID (code ${status.code})`);
+    return { txId: status.transactionId };
+  } finally {
+    client.close();
+  }
 }
