@@ -2,8 +2,8 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
 import type { AccessEventAnchor, SystemRecord } from '../lib/records';
-import { anchorInput } from '../model/access';
-import { arg, id, parseJsonArg } from '../model/validate';
+import { anchorSchema, ledgerId } from '../lib/inputs';
+import { arg, parseJsonArg } from '../model/validate';
 import { anchorRecord, eventAnchors, requireFreshEventIds, requireKnownAccessors, requireMatchingRoot, storedAnchorOrConflict } from '../rules/access';
 import { requireMember, requireWriter } from '../rules/roles';
 import { Ledger } from '../state/ledger';
@@ -22,7 +22,7 @@ export class AccessContract extends Contract {
   @Transaction()
   @Returns('string')
   async AnchorAccessBatch(ctx: Context, batchJson: string): Promise<string> {
-    const input = parseJsonArg(batchJson, anchorInput, 'accessBatch');
+    const input = parseJsonArg(batchJson, anchorSchema, 'accessBatch');
     const caller = await callerOf(ctx);
     requireWriter(caller, 'accessEvents');
     requireMatchingRoot(input);
@@ -54,7 +54,7 @@ export class AccessContract extends Contract {
   @Returns('string')
   async ReadAccessEvent(ctx: Context, eventId: string): Promise<string> {
     requireMember(await callerOf(ctx));
-    const anchor = await new Ledger(ctx.stub).get('accessEvent', arg(id, eventId, 'eventId'));
+    const anchor = await new Ledger(ctx.stub).get('accessEvent', arg(ledgerId, eventId, 'eventId'));
     if (!anchor) throw new LedgerError('NOT_FOUND', `access event ${eventId} is not anchored`);
     return canonicalJson(anchor);
   }
@@ -63,7 +63,7 @@ export class AccessContract extends Contract {
   @Returns('string')
   async ReadAccessBatch(ctx: Context, batchId: string): Promise<string> {
     requireMember(await callerOf(ctx));
-    const anchor = await new Ledger(ctx.stub).get('accessBatch', arg(id, batchId, 'batchId'));
+    const anchor = await new Ledger(ctx.stub).get('accessBatch', arg(ledgerId, batchId, 'batchId'));
     if (!anchor) throw new LedgerError('NOT_FOUND', `access batch ${batchId} is not anchored`);
     return canonicalJson(anchor);
   }

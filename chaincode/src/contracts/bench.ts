@@ -1,6 +1,7 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { canonicalJson } from '../lib/canonical-json';
-import { arg, id, text } from '../model/validate';
+import { ledgerId, ledgerText } from '../lib/inputs';
+import { arg } from '../model/validate';
 import { requireMember } from '../rules/roles';
 import { Ledger } from '../state/ledger';
 import { callerOf } from './caller';
@@ -18,7 +19,7 @@ export class BenchContract extends Contract {
   @Transaction()
   @Returns('string')
   async PutValue(ctx: Context, key: string, value: string): Promise<string> {
-    const entry = { key: arg(id, key, 'key'), value: arg(text(4096), value, 'value') };
+    const entry = { key: arg(ledgerId, key, 'key'), value: arg(ledgerText(4096), value, 'value') };
     requireMember(await callerOf(ctx));
     const ledger = new Ledger(ctx.stub);
     await ledger.put('bench', entry);

@@ -1,8 +1,8 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
-import { deathInput } from '../model/death';
-import { arg, parseJsonArg, subjectRef } from '../model/validate';
+import { deathSchema, pseudonymRef } from '../lib/inputs';
+import { arg, parseJsonArg } from '../model/validate';
 import type { DisbursementLine } from '../lib/records';
 import { deathToRecord, linesPaidAfterDeath, overpaymentFor } from '../rules/death';
 import { suspendForDeath } from '../rules/eligibility';
@@ -25,7 +25,7 @@ export class DeathContract extends Contract {
   @Transaction()
   @Returns('string')
   async RecordDeath(ctx: Context, deathJson: string): Promise<string> {
-    const input = parseJsonArg(deathJson, deathInput, 'death');
+    const input = parseJsonArg(deathJson, deathSchema, 'death');
     const caller = await callerOf(ctx);
     requireWriter(caller, 'deaths');
     const ledger = new Ledger(ctx.stub);
@@ -52,7 +52,7 @@ export class DeathContract extends Contract {
   @Returns('string')
   async ReadDeath(ctx: Context, subject: string): Promise<string> {
     requireMember(await callerOf(ctx));
-    const death = await new Ledger(ctx.stub).get('death', arg(subjectRef, subject, 'subjectRef'));
+    const death = await new Ledger(ctx.stub).get('death', arg(pseudonymRef, subject, 'subjectRef'));
     if (!death) throw new LedgerError('NOT_FOUND', 'no death is recorded for this subject');
     return canonicalJson(death);
   }

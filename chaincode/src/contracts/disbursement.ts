@@ -3,8 +3,8 @@ import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
 import { REASON_CODES } from '../lib/reason-codes';
 import type { DisbursementLine } from '../lib/records';
-import { batchInput, lineInput, recoveryInput, settlementInput } from '../model/disbursement';
-import { arg, id, parseJsonArg, subjectRef } from '../model/validate';
+import { batchSchema, ledgerId, lineSchema, pseudonymRef, recoverySchema, settlementSchema } from '../lib/inputs';
+import { arg, parseJsonArg } from '../model/validate';
 import { batchContentHash, batchLines, batchRecord, checkBatch, replayOrConflict } from '../rules/batch';
 import { checkLine, isSameSubmission, lineRecord, type LineFacts } from '../rules/disbursement';
 import { withPostedLine, withReturnedLine } from '../rules/payments';
@@ -29,7 +29,7 @@ export class DisbursementContract extends Contract {
   @Transaction()
   @Returns('string')
   async PostDisbursement(ctx: Context, lineJson: string): Promise<string> {
-    const line = parseJsonArg(lineJson, lineInput, 'line');
+    const line = parseJsonArg(lineJson, lineSchema, 'line');
     const caller = await callerOf(ctx);
     requireWriter(caller, 'disbursements');
     const ledger = new Ledger(ctx.stub);
@@ -60,7 +60,7 @@ export class DisbursementContract extends Contract {
   @Transaction()
   @Returns('string')
   async PostBatch(ctx: Context, batchJson: string): Promise<string> {
-    const batch = parseJsonArg(batchJson, batchInput, 'batch');
+    const batch = parseJsonArg(batchJson, batchSchema, 'batch');
     const caller = await callerOf(ctx);
     requireWriter(caller, 'disbursements');
     const ledger = new Ledger(ctx.stub);
@@ -88,7 +88,7 @@ export class DisbursementContract extends Contract {
   @Returns('string')
   async ReadBatch(ctx: Context, batchId: string): Promise<string> {
     requireMember(await callerOf(ctx));
-    const batch = await new Ledger(ctx.stub).get('batch', arg(id, batchId, 'batchId'));
+    const batch = await new Ledger(ctx.stub).get('batch', arg(ledgerId, batchId, 'batchId'));
     if (!batch) throw new LedgerError('NOT_FOUND', `batch ${batchId} does not exist`);
     return canonicalJson(batch);
   }
@@ -100,7 +100,7 @@ export class DisbursementContract extends Contract {
   @Transaction()
   @Returns('string')
   async SettleLine(ctx: Context, settlementJson: string): Promise<string> {
-    const input = parseJsonArg(settlementJson, settlementInput, 'settlement');
+    const input = parseJsonArg(settlementJson, settlementSchema, 'settlement');
     const caller = await callerOf(ctx);
     requireWriter(caller, 'disbursements');
     const ledger = new Ledger(ctx.stub);
@@ -119,7 +119,7 @@ export class DisbursementContract extends Contract {
   @Transaction()
   @Returns('string')
   async RecoverOverpayment(ctx: Context, recoveryJson: string): Promise<string> {
-    const input = parseJsonArg(recoveryJson, recoveryInput, 'recovery');
+    const input = parseJsonArg(recoveryJson, recoverySchema, 'recovery');
     const caller = await callerOf(ctx);
     requireWriter(caller, 'disbursements');
     const ledger = new Ledger(ctx.stub);
@@ -146,7 +146,7 @@ export class DisbursementContract extends Contract {
   @Returns('string')
   async ReadDisbursement(ctx: Context, lineId: string): Promise<string> {
     requireMember(await callerOf(ctx));
-    const line = await new Ledger(ctx.stub).get('line', arg(id, lineId, 'lineId'));
+    const line = await new Ledger(ctx.stub).get('line', arg(ledgerId, lineId, 'lineId'));
     if (!line) throw new LedgerError('NOT_FOUND', `line ${lineId} does not exist`);
     return canonicalJson(line);
   }
@@ -156,7 +156,7 @@ export class DisbursementContract extends Contract {
   async ReadOverpayment(ctx: Context, lineId: string): Promise<string> {
     requireMember(await callerOf(ctx));
     const ledger = new Ledger(ctx.stub);
-    const line = await ledger.get('line', arg(id, lineId, 'lineId'));
+    const line = await ledger.get('line', arg(ledgerId, lineId, 'lineId'));
     const overpayment = line && (await ledger.get('overpayment', line.subjectRef, line.lineId));
     if (!overpayment) throw new LedgerError('NOT_FOUND', `no overpayment for line ${lineId}`);
     return canonicalJson(overpayment);
@@ -167,7 +167,7 @@ export class DisbursementContract extends Contract {
   @Returns('string')
   async ListOverpayments(ctx: Context, subject: string): Promise<string> {
     requireMember(await callerOf(ctx));
-    return canonicalJson(await new Ledger(ctx.stub).list('overpayment', arg(subjectRef, subject, 'subjectRef')));
+    return canonicalJson(await new Ledger(ctx.stub).list('overpayment', arg(pseudonymRef, subject, 'subjectRef')));
   }
 }
 

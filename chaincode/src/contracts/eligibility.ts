@@ -2,8 +2,8 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
 import type { Eligibility } from '../lib/records';
-import { grantInput, reinstateInput, revokeInput, suspendInput, transferInput } from '../model/eligibility';
-import { arg, id, parseJsonArg, subjectRef } from '../model/validate';
+import { grantSchema, ledgerId, pseudonymRef, reinstateSchema, revokeSchema, suspendSchema, transferSchema } from '../lib/inputs';
+import { arg, parseJsonArg } from '../model/validate';
 import { grant, reinstate, revoke, suspend, transferDistrict } from '../rules/eligibility';
 import { requireMember, requireWriter } from '../rules/roles';
 import type { Stamp } from '../rules/stamp';
@@ -21,7 +21,7 @@ export class EligibilityContract extends Contract {
   @Transaction()
   @Returns('string')
   async Grant(ctx: Context, grantJson: string): Promise<string> {
-    const input = parseJsonArg(grantJson, grantInput, 'grant');
+    const input = parseJsonArg(grantJson, grantSchema, 'grant');
     return this.change(ctx, input, async (ledger, current, stamp) => {
       const [programme, death] = await Promise.all([ledger.get('programme', input.programmeId), ledger.get('death', input.subjectRef)]);
       return grant(current, input, programme, death, stamp);
@@ -31,14 +31,14 @@ export class EligibilityContract extends Contract {
   @Transaction()
   @Returns('string')
   async Suspend(ctx: Context, suspendJson: string): Promise<string> {
-    const input = parseJsonArg(suspendJson, suspendInput, 'suspension');
+    const input = parseJsonArg(suspendJson, suspendSchema, 'suspension');
     return this.change(ctx, input, async (_ledger, current, stamp) => suspend(current, input, stamp));
   }
 
   @Transaction()
   @Returns('string')
   async Reinstate(ctx: Context, reinstateJson: string): Promise<string> {
-    const input = parseJsonArg(reinstateJson, reinstateInput, 'reinstatement');
+    const input = parseJsonArg(reinstateJson, reinstateSchema, 'reinstatement');
     return this.change(ctx, input, async (ledger, current, stamp) =>
       reinstate(current, input, await ledger.get('death', input.subjectRef), stamp),
     );
@@ -47,14 +47,14 @@ export class EligibilityContract extends Contract {
   @Transaction()
   @Returns('string')
   async Revoke(ctx: Context, revokeJson: string): Promise<string> {
-    const input = parseJsonArg(revokeJson, revokeInput, 'revocation');
+    const input = parseJsonArg(revokeJson, revokeSchema, 'revocation');
     return this.change(ctx, input, async (_ledger, current, stamp) => revoke(current, input, stamp));
   }
 
   @Transaction()
   @Returns('string')
   async TransferDistrict(ctx: Context, transferJson: string): Promise<string> {
-    const input = parseJsonArg(transferJson, transferInput, 'transfer');
+    const input = parseJsonArg(transferJson, transferSchema, 'transfer');
     return this.change(ctx, input, async (_ledger, current, stamp) => transferDistrict(current, input, stamp));
   }
 
@@ -63,7 +63,7 @@ export class EligibilityContract extends Contract {
   async ReadEligibility(ctx: Context, subject: string, programmeId: string): Promise<string> {
     requireMember(await callerOf(ctx));
     const ledger = new Ledger(ctx.stub);
-    const eligibility = await ledger.get('eligibility', arg(subjectRef, subject, 'subjectRef'), arg(id, programmeId, 'programmeId'));
+    const eligibility = await ledger.get('eligibility', arg(pseudonymRef, subject, 'subjectRef'), arg(ledgerId, programmeId, 'programmeId'));
     if (!eligibility) throw new LedgerError('NOT_FOUND', `no eligibility for this subject in ${programmeId}`);
     return canonicalJson(eligibility);
   }
@@ -73,7 +73,7 @@ export class EligibilityContract extends Contract {
   @Returns('string')
   async ListBySubject(ctx: Context, subject: string): Promise<string> {
     requireMember(await callerOf(ctx));
-    const records = await new Ledger(ctx.stub).list('eligibility', arg(subjectRef, subject, 'subjectRef'));
+    const records = await new Ledger(ctx.stub).list('eligibility', arg(pseudonymRef, subject, 'subjectRef'));
     return canonicalJson(records);
   }
 
@@ -83,7 +83,7 @@ export class EligibilityContract extends Contract {
   async History(ctx: Context, subject: string, programmeId: string, pageSize: string, bookmark: string): Promise<string> {
     requireMember(await callerOf(ctx));
     const paging = historyPaging(pageSize, bookmark);
-    const parts = [arg(subjectRef, subject, 'subjectRef'), arg(id, programmeId, 'programmeId')];
+    const parts = [arg(pseudonymRef, subject, 'subjectRef'), arg(ledgerId, programmeId, 'programmeId')];
     return canonicalJson(await new Ledger(ctx.stub).history('eligibility', parts, paging.pageSize, paging.offset));
   }
 

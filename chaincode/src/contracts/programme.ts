@@ -1,8 +1,8 @@
 import { Context, Contract, Default, Info, Returns, Transaction } from 'fabric-contract-api';
 import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
-import { programmeInput, programmeUpdate } from '../model/programme';
-import { arg, parseJsonArg, programmeId } from '../model/validate';
+import { programmeIdInput, programmeSchema, programmeUpdateSchema } from '../lib/inputs';
+import { arg, parseJsonArg } from '../model/validate';
 import { createProgramme, updateProgramme } from '../rules/programme';
 import { requireMember, requireWriter } from '../rules/roles';
 import { Ledger } from '../state/ledger';
@@ -19,7 +19,7 @@ export class ProgrammeContract extends Contract {
   @Transaction()
   @Returns('string')
   async CreateProgramme(ctx: Context, programmeJson: string): Promise<string> {
-    const input = parseJsonArg(programmeJson, programmeInput, 'programme');
+    const input = parseJsonArg(programmeJson, programmeSchema, 'programme');
     const caller = await callerOf(ctx);
     requireWriter(caller, 'programmes');
     const ledger = new Ledger(ctx.stub);
@@ -32,7 +32,7 @@ export class ProgrammeContract extends Contract {
   @Transaction()
   @Returns('string')
   async UpdateProgramme(ctx: Context, updateJson: string): Promise<string> {
-    const update = parseJsonArg(updateJson, programmeUpdate, 'programme');
+    const update = parseJsonArg(updateJson, programmeUpdateSchema, 'programme');
     const caller = await callerOf(ctx);
     requireWriter(caller, 'programmes');
     const ledger = new Ledger(ctx.stub);
@@ -46,7 +46,7 @@ export class ProgrammeContract extends Contract {
   @Returns('string')
   async ReadProgramme(ctx: Context, id: string): Promise<string> {
     requireMember(await callerOf(ctx));
-    const programme = await new Ledger(ctx.stub).get('programme', arg(programmeId, id, 'id'));
+    const programme = await new Ledger(ctx.stub).get('programme', arg(programmeIdInput, id, 'id'));
     if (!programme) throw new LedgerError('NOT_FOUND', `programme ${id} does not exist`);
     return canonicalJson(programme);
   }
@@ -65,7 +65,7 @@ export class ProgrammeContract extends Contract {
   async ProgrammeHistory(ctx: Context, id: string, pageSize: string, bookmark: string): Promise<string> {
     requireMember(await callerOf(ctx));
     const paging = historyPaging(pageSize, bookmark);
-    const page = await new Ledger(ctx.stub).history('programme', [arg(programmeId, id, 'id')], paging.pageSize, paging.offset);
+    const page = await new Ledger(ctx.stub).history('programme', [arg(programmeIdInput, id, 'id')], paging.pageSize, paging.offset);
     return canonicalJson(page);
   }
 }

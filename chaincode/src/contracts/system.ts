@@ -1,8 +1,8 @@
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
 import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
-import { registrationInput, systemUpdate } from '../model/system';
-import { arg, id, parseJsonArg } from '../model/validate';
+import { ledgerId, registrationSchema, systemUpdateSchema } from '../lib/inputs';
+import { arg, parseJsonArg } from '../model/validate';
 import { requireRegistrar, requireMember } from '../rules/roles';
 import { register, reinstate, retire, revoke, update } from '../rules/system';
 import { Ledger } from '../state/ledger';
@@ -18,7 +18,7 @@ export class SystemContract extends Contract {
   @Transaction()
   @Returns('string')
   async RegisterSystem(ctx: Context, systemJson: string): Promise<string> {
-    const input = parseJsonArg(systemJson, registrationInput, 'system');
+    const input = parseJsonArg(systemJson, registrationSchema, 'system');
     const caller = await callerOf(ctx);
     requireRegistrar(caller);
     const ledger = new Ledger(ctx.stub);
@@ -31,7 +31,7 @@ export class SystemContract extends Contract {
   @Transaction()
   @Returns('string')
   async UpdateSystem(ctx: Context, updateJson: string): Promise<string> {
-    const input = parseJsonArg(updateJson, systemUpdate, 'system');
+    const input = parseJsonArg(updateJson, systemUpdateSchema, 'system');
     const caller = await callerOf(ctx);
     requireRegistrar(caller);
     const ledger = new Ledger(ctx.stub);
@@ -44,7 +44,7 @@ export class SystemContract extends Contract {
   @Transaction()
   @Returns('string')
   async RetireSystem(ctx: Context, systemId: string): Promise<string> {
-    const systemIdArg = arg(id, systemId, 'systemId');
+    const systemIdArg = arg(ledgerId, systemId, 'systemId');
     const caller = await callerOf(ctx);
     requireRegistrar(caller);
     const ledger = new Ledger(ctx.stub);
@@ -70,7 +70,7 @@ export class SystemContract extends Contract {
   @Returns('string')
   async ReadSystem(ctx: Context, systemId: string): Promise<string> {
     requireMember(await callerOf(ctx));
-    const system = await new Ledger(ctx.stub).get('system', arg(id, systemId, 'systemId'));
+    const system = await new Ledger(ctx.stub).get('system', arg(ledgerId, systemId, 'systemId'));
     if (!system) throw new LedgerError('NOT_FOUND', `system ${systemId} is not registered`);
     return canonicalJson(system);
   }
@@ -84,7 +84,7 @@ export class SystemContract extends Contract {
   }
 
   private async changeStatus(ctx: Context, systemId: string, rule: typeof revoke): Promise<string> {
-    const systemIdArg = arg(id, systemId, 'systemId');
+    const systemIdArg = arg(ledgerId, systemId, 'systemId');
     const caller = await callerOf(ctx);
     requireRegistrar(caller);
     const ledger = new Ledger(ctx.stub);

@@ -1,7 +1,7 @@
 import { accessEventLeafHash, accessEventsRoot, takenEventIdsMessage } from '../lib/access-events';
 import { LedgerError } from '../lib/ledger-error';
 import type { AccessBatch, AccessEventAnchor, SystemRecord } from '../lib/records';
-import type { AnchorInput } from '../model/access';
+import type { AnchorInput } from '../lib/inputs';
 import type { Caller } from './roles';
 import type { Stamp } from './stamp';
 

@@ -2,7 +2,7 @@ import { canonicalJson, sha256Hex } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
 import type { LineRejectionCode } from '../lib/reason-codes';
 import type { DisbursementBatch, DisbursementLine, LineResult } from '../lib/records';
-import type { BatchInput } from '../model/disbursement';
+import type { BatchInput } from '../lib/inputs';
 import { checkLine, keptAmount, validAmount, type LineDecision, type LineFacts, type SubmittedLine } from './disbursement';
 import { withPostedLine, type PaidPeriod } from './payments';
 import type { Stamp } from './stamp';

@@ -1,7 +1,7 @@
 import { LedgerError } from '../lib/ledger-error';
 import { DECEASED_REASON, type Death, type DisbursementLine, type Overpayment } from '../lib/records';
 import { shanghaiDate } from '../lib/time';
-import type { DeathInput } from '../model/death';
+import type { DeathInput } from '../lib/inputs';
 import { isAfterMonthOfDeath } from './disbursement';
 import type { PaidPeriod } from './payments';
 import type { Stamp } from './stamp';

@@ -15,7 +15,7 @@ import type {
   RevokeInput,
   SuspendInput,
   TransferInput,
-} from '../model/eligibility';
+} from '../lib/inputs';
 
 /** Which states each action may start from ('NONE' = no record yet). */
 export const ALLOWED_FROM: Readonly<Record<EligibilityAction, readonly (EligibilityStatus | 'NONE')[]>> = {

@@ -1,6 +1,6 @@
 import { LedgerError } from '../lib/ledger-error';
 import type { Programme } from '../lib/records';
-import type { ProgrammeInput, ProgrammeUpdate } from '../model/programme';
+import type { ProgrammeInput, ProgrammeUpdate } from '../lib/inputs';
 import type { Stamp } from './stamp';
 
 export function createProgramme(existing: Programme | null, input: ProgrammeInput, stamp: Stamp): Programme {

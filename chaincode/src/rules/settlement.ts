@@ -1,7 +1,7 @@
 import { LedgerError } from '../lib/ledger-error';
 import type { DisbursementLine, Overpayment } from '../lib/records';
 import { shanghaiDate } from '../lib/time';
-import type { SettlementInput } from '../model/disbursement';
+import type { SettlementInput } from '../lib/inputs';
 import type { Stamp } from './stamp';
 
 function requirePastDate(date: string, field: string, stamp: Stamp): void {

@@ -1,6 +1,6 @@
 import { LedgerError } from '../lib/ledger-error';
 import { ROLE_ORGS, type SystemRecord, type SystemRole } from '../lib/records';
-import type { RegistrationInput, SystemUpdate } from '../model/system';
+import type { RegistrationInput, SystemUpdate } from '../lib/inputs';
 import type { Caller } from './roles';
 import type { Stamp } from './stamp';
 
@@ -21,7 +21,7 @@ function requireActive(system: SystemRecord): void {
 }
 
 export function register(existing: SystemRecord | null, input: RegistrationInput, caller: Caller, stamp: Stamp): SystemRecord {
-  if (input.org !== null && input.org !== caller.msp) {
+  if (input.org !== undefined && input.org !== caller.msp) {
     throw new LedgerError('FORBIDDEN', `an admin of ${caller.msp} registers only ${caller.msp} systems`);
   }
   requireRolesFitOrg(input.roles, caller.msp);
@@ -32,7 +32,7 @@ export function register(existing: SystemRecord | null, input: RegistrationInput
     org: caller.msp,
     roles: input.roles,
     status: 'ACTIVE',
-    certFingerprint: input.certFingerprint,
+    certFingerprint: input.certFingerprint ?? null,
     registeredAt: stamp.now,
     updatedAt: stamp.now,
     updatedBy: caller.id,

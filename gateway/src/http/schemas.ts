@@ -2,22 +2,41 @@
  * Request bodies and queries as zod schemas: the one definition used both to validate requests
  * and to describe them in /openapi.json. Unknown fields are refused. Citizen IDs and bank
  * accounts appear only here, on their way to becoming pseudonyms; no message quotes them back.
+ *
+ * Every body the ledger receives is the ledger's own input schema (chaincode lib, lib/inputs),
+ * wrapped only for what HTTP adds: a citizen ID and a bank account in place of the subjectRef and
+ * accountRef the gateway derives from them (`.omit(...).extend(...)`), and ids taken from the path
+ * instead of the body (`.omit(...)`). Checks across fields (a repeated lineId, validTo before
+ * validFrom) are the ledger's own functions applied again to the wrapped shape. So the gateway
+ * refuses exactly what the ledger would refuse (http/schemas.test.ts feeds both the same table).
  */
 import {
   ACCESS_PURPOSES,
   accessEventFields,
-  CHECK_KINDS,
-  CHECK_RESULTS,
+  batchFields,
+  batchLineSchema,
+  changesSomething,
+  deathSchema,
   FORMATS,
-  ledgerText,
-  LINE_KINDS,
-  programmeFields,
+  grantFields,
+  lineSchema,
+  MAX_BATCH_LINES,
+  programmeChanges,
   programmeSchema,
-  SETTLEMENT_OUTCOMES,
-  SYSTEM_ROLES,
+  recoverySchema,
+  registrationSchema,
+  reinstateSchema,
+  revokeSchema,
+  settlementSchema,
+  suspendSchema,
+  transferSchema,
+  uniqueBy,
+  validToNotBeforeValidFrom,
 } from '@welfare-ledger/chaincode/lib';
 import { z } from 'zod';
 import { residentIdProblem } from '../privacy/resident-id';
+
+export { MAX_BATCH_LINES };
 
 export const citizenId = z
   .string()
@@ -29,81 +48,46 @@ export const citizenId = z
 const bankAccount = z.string().regex(/^[0-9][0-9 -]{7,38}[0-9]$/, 'not a bank account number').describe('turned into an accountRef');
 const programmeId = z.string().regex(FORMATS.programmeId, 'an upper-case programme id such as ELDERLY_ALLOWANCE');
 export const recordId = z.string().regex(FORMATS.id, 'letters, digits and . _ : - (at most 128)');
-const code = z.string().regex(FORMATS.code, 'an upper-case code such as DECISION_LETTER');
 const period = z.string().regex(FORMATS.period, 'a period YYYY-MM');
-const date = z.string().regex(FORMATS.date, 'a date YYYY-MM-DD');
-const sha256 = z.string().regex(FORMATS.sha256, '64 lowercase hex characters');
 export const subjectRef = z.string().regex(FORMATS.pseudonym, 'a subjectRef: 64 lowercase hex characters');
 const districtCode = z.string().regex(FORMATS.districtCode, 'a 6-digit district code (GB/T 2260)');
-const decisionRef = ledgerText(128);
 
-// -- systems ---------------------------------------------------------------------------------
-export const systemInput = z.strictObject({
-  systemId: recordId,
-  name: ledgerText(200),
-  roles: z.array(z.enum(SYSTEM_ROLES)).min(1).max(SYSTEM_ROLES.length),
-  certFingerprint: sha256.optional(),
-});
+/** The subject as the caller knows it: a citizen ID, which the gateway turns into the subjectRef. */
+const bySubject = { subjectRef: true } as const;
+const byCitizen = { citizenId };
 
-// -- programmes: the ledger's own input (chaincode lib) ----------------------------------------
+// -- systems: the org is the admin's own, never a field -----------------------------------------
+export const systemInput = registrationSchema.omit({ org: true });
+
+// -- programmes: the id of an update is in the path ----------------------------------------------
 export const programmeInput = programmeSchema;
-export const programmeUpdate = z.strictObject({
-  nameEn: programmeFields.nameEn.optional(),
-  nameZh: programmeFields.nameZh.optional(),
-  monthlyCapFen: programmeFields.monthlyCapFen.optional(),
-});
+export const programmeUpdate = programmeChanges.superRefine(changesSomething);
 
 // -- eligibility -----------------------------------------------------------------------------
-export const eligibilityGrantInput = z.strictObject({
-  citizenId,
-  programmeId,
-  validFrom: date,
-  validTo: date.nullable().optional(),
-  districtCode,
-  decisionRef,
-  evidence: z.array(z.strictObject({ kind: code, sha256 })).max(32).optional(),
-  checks: z
-    .array(z.strictObject({ check: z.enum(CHECK_KINDS), result: z.enum(CHECK_RESULTS), sourceSystem: recordId }))
-    .min(1)
-    .max(16),
-});
-export const eligibilitySuspendInput = z.strictObject({ citizenId, programmeId, reason: code, decisionRef });
-export const eligibilityReinstateInput = z.strictObject({ citizenId, programmeId, decisionRef });
-export const eligibilityRevokeInput = z.strictObject({ citizenId, programmeId, reason: code, decisionRef });
-export const eligibilityTransferInput = z.strictObject({ citizenId, programmeId, districtCode, decisionRef });
+export const eligibilityGrantInput = grantFields.omit(bySubject).extend(byCitizen).superRefine(validToNotBeforeValidFrom);
+export const eligibilitySuspendInput = suspendSchema.omit(bySubject).extend(byCitizen);
+export const eligibilityReinstateInput = reinstateSchema.omit(bySubject).extend(byCitizen);
+export const eligibilityRevokeInput = revokeSchema.omit(bySubject).extend(byCitizen);
+export const eligibilityTransferInput = transferSchema.omit(bySubject).extend(byCitizen);
 
 // -- deaths ----------------------------------------------------------------------------------
-export const deathInput = z.strictObject({ citizenId, dateOfDeath: date, source: code });
+export const deathInput = deathSchema.omit(bySubject).extend(byCitizen);
 
-// -- disbursements ---------------------------------------------------------------------------
-// The ledger itself rejects a non-positive or fractional amount (INVALID_AMOUNT), so any number passes here.
-const amountFen = z.number().describe('integer fen; anything else is rejected INVALID_AMOUNT by the ledger');
-export const disbursementLineInput = z.strictObject({
-  lineId: recordId,
-  programmeId,
-  period,
-  citizenId,
-  amountFen,
-  bankAccount,
-  kind: z.enum(LINE_KINDS),
-});
-export const batchLineInput = z.strictObject({ lineId: recordId, citizenId, amountFen, bankAccount, kind: z.enum(LINE_KINDS) });
-/** The most payment lines one batch may carry, as JSON or as CSV. */
-export const MAX_BATCH_LINES = 5000;
-export const batchInput = z.strictObject({
-  batchId: recordId,
-  programmeId,
-  period,
-  lines: z.array(batchLineInput).min(1).max(MAX_BATCH_LINES),
-});
+// -- disbursements: the lineId of a settlement or recovery is in the path ------------------------
+const byAccount = { subjectRef: true, accountRef: true } as const;
+export const disbursementLineInput = lineSchema.omit(byAccount).extend({ citizenId, bankAccount });
+export const batchLineInput = batchLineSchema.omit(byAccount).extend({ citizenId, bankAccount });
+export const batchInput = z
+  .strictObject({ ...batchFields, lines: z.array(batchLineInput).min(1).max(MAX_BATCH_LINES) })
+  .superRefine(uniqueBy('lines', 'lineId'));
 export const csvBatchQuery = z.strictObject({
   batchId: recordId,
   programmeId,
   period,
   charset: z.string().max(40).optional().describe('utf-8 (default; a byte-order mark is allowed) or gb18030 (also gbk, gb2312, cp936: decoded as GB18030); or send Content-Type: text/csv; charset=...'),
 });
-export const settlementInput = z.strictObject({ outcome: z.enum(SETTLEMENT_OUTCOMES), bankRef: recordId, date });
-export const recoveryInput = z.strictObject({ recoveryRef: recordId, date });
+export const settlementInput = settlementSchema.omit({ lineId: true });
+export const recoveryInput = recoverySchema.omit({ lineId: true });
 
 // -- access events: the ledger's fields (chaincode lib), with the ids optional and the subject as either ID
 export const accessEventInput = z
