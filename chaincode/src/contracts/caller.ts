@@ -42,9 +42,24 @@ export async function callerOf(ctx: Context): Promise<Caller> {
   return caller;
 }
 
+/**
+ * Fingerprints already computed, by certificate PEM: a system sends the same certificate with every
+ * transaction, and parsing it again each time showed in the profile of the bench's own-certificate
+ * round. A pure function's memo, so endorsers still agree; bounded, as certificates come and go.
+ */
+const fingerprints = new Map<string, string>();
+const MAX_REMEMBERED_CERTIFICATES = 1000;
+
 /** sha256 hex of a certificate's DER, from the PEM bytes the peer hands over (as the registry records it). */
 export function certificateFingerprint(certificatePem: Uint8Array): string {
-  return createHash('sha256').update(new X509Certificate(Buffer.from(certificatePem)).raw).digest('hex');
+  const pem = Buffer.from(certificatePem).toString('latin1');
+  let fingerprint = fingerprints.get(pem);
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha256').update(new X509Certificate(pem).raw).digest('hex');
+    if (fingerprints.size >= MAX_REMEMBERED_CERTIFICATES) fingerprints.clear();
+    fingerprints.set(pem, fingerprint);
+  }
+  return fingerprint;
 }
 
 export function stampOf(ledger: Ledger, caller: Caller): Stamp {
