@@ -23,7 +23,9 @@ ca_client() { # command args... (the command must come first)
 }
 ca_url="https://127.0.0.1:$(ca_port "$org")"
 if [ ! -f "$RUN_DIR/cas/$org-crl-client/msp/signcerts/cert.pem" ]; then
-  ca_client enroll -u "https://$CA_REGISTRAR:$(cat "$(ca_registrar_secret_file "$org")")@127.0.0.1:$(ca_port "$org")" >"$work/ca.log" 2>&1 ||
+  # The registrar's secret goes in the client's environment, not on its command line (`ps` shows that to all).
+  FABRIC_CA_CLIENT_URL="https://$CA_REGISTRAR:$(cat "$(ca_registrar_secret_file "$org")")@127.0.0.1:$(ca_port "$org")" \
+    ca_client enroll >"$work/ca.log" 2>&1 ||
     { cat "$work/ca.log" >&2; exit 1; }
 fi
 ca_client gencrl -u "$ca_url" >"$work/ca.log" 2>&1 || { cat "$work/ca.log" >&2; exit 1; }

@@ -130,8 +130,8 @@ start_ca() {
   chmod 0700 "$dir" "$(gateway_dir "$org")"
   secret="$(ca_registrar_secret_file "$org")"
   [ -f "$secret" ] || (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url")+"\n")' > "$secret")
-  nohup "$FABRIC_CA_BIN/fabric-ca-server" start -H "$dir" \
-    -b "$CA_REGISTRAR:$(cat "$secret")" \
+  # The registrar's secret in the server's environment (FABRIC_CA_SERVER_BOOT = -b), not on its command line.
+  FABRIC_CA_SERVER_BOOT="$CA_REGISTRAR:$(cat "$secret")" nohup "$FABRIC_CA_BIN/fabric-ca-server" start -H "$dir" \
     --ca.name "ca-$org" --ca.certfile "$(org_ca_cert "$org")" --ca.keyfile "$(org_ca_key "$org")" \
     --address 127.0.0.1 --port "$(ca_port "$org")" --tls.enabled --csr.hosts 127.0.0.1,localhost \
     --operations.listenaddress "127.0.0.1:$(ca_ops_port "$org")" >>"$RUN_DIR/logs/ca-$org.log" 2>&1 &

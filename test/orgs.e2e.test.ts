@@ -44,6 +44,15 @@ describe.each(ORG_KEYS)("%s's gateway", (org) => {
     for (const file of named) expect(path.resolve(dir, file).startsWith(dir + path.sep)).toBe(true);
   });
 
+  it("its CA runs without the registrar's secret on its command line, which any user can read (ps)", () => {
+    const secret = readFileSync(path.join(dir, 'ca-registrar.secret'), 'utf8').trim();
+    const pid = readFileSync(path.join(RUN_DIR, 'pids', `ca-${org}.pid`), 'utf8').trim();
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    expect(commandLine).toContain('fabric-ca-server');
+    expect(secret.length).toBeGreaterThan(16);
+    expect(commandLine).not.toContain(secret);
+  });
+
   it("holds only non-admin client identities of its own org: its org's and its systems' own, none of another org", () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     const keys = filesUnder(dir).filter((file) => /-----BEGIN (EC |)PRIVATE KEY-----/.test(readFileSync(file, 'utf8')));

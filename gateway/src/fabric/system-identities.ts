@@ -64,16 +64,18 @@ export class SystemIdentities {
     // A quoted attribute may hold commas (several roles).
     const attrs = `"${ROLES_ATTRIBUTE}=${roles.join(',')}:ecert",${SYSTEM_ATTRIBUTE}=${systemId}:ecert`;
     try {
-      await this.client(this.registrarHome, ['register', '--id.name', systemId, '--id.secret', secret, '--id.type', 'client', '--id.attrs', attrs]);
+      await this.client(this.registrarHome, ['register', '--id.name', systemId, '--id.type', 'client', '--id.attrs', attrs], { FABRIC_CA_CLIENT_ID_SECRET: secret });
     } catch {
       // Registered before (an enrollment that did not finish): same identity, new secret and attributes.
+      // fabric-ca-client reads `identity modify`'s secret only from its command line: this rare path
+      // shows a one-time secret there until the enrollment just below uses it.
       await this.client(this.registrarHome, ['identity', 'modify', systemId, '--secret', secret, '--attrs', attrs]);
     }
     const home = path.join(this.dir, systemId);
     // fabric-ca-client adds a key file at each enrollment and keeps the old ones: a second
     // enrollment (a retried registration) would leave a key that no longer matches the certificate.
     rmSync(path.join(home, 'msp'), { recursive: true, force: true });
-    await this.client(home, ['enroll', '-u', this.urlWith(systemId, secret)]);
+    await this.client(home, ['enroll'], { FABRIC_CA_CLIENT_URL: this.urlWith(systemId, secret) });
     const files = this.find(systemId);
     if (!files) throw new Error(`enrollment of ${systemId} left no key in ${home}`);
     chmodSync(files.key, 0o600);
@@ -122,7 +124,7 @@ export class SystemIdentities {
       if (this.find('.registrar')) return;
       const secret = readFileSync(this.ca.registrar.secretFile, 'utf8').trim();
       rmSync(path.join(this.registrarHome, 'msp'), { recursive: true, force: true });
-      await this.client(this.registrarHome, ['enroll', '-u', this.urlWith(this.ca.registrar.id, secret)]);
+      await this.client(this.registrarHome, ['enroll'], { FABRIC_CA_CLIENT_URL: this.urlWith(this.ca.registrar.id, secret) });
     })().catch((err: unknown) => {
       this.registrarEnrolled = undefined;
       throw err;
@@ -137,11 +139,15 @@ export class SystemIdentities {
     return url.toString().replace(/\/$/, '');
   }
 
-  /** Runs fabric-ca-client; a failure names the command and the CA's answer, never the secrets on its command line. */
-  private async client(home: string, args: string[]): Promise<void> {
-    const withUrl = args.includes('-u') ? args : [...args, '-u', this.ca.url];
+  /**
+   * Runs fabric-ca-client. Secrets go in its environment (FABRIC_CA_CLIENT_URL with the enrollment
+   * id and secret, FABRIC_CA_CLIENT_ID_SECRET), which only this user can read, never on its command
+   * line, which `ps` shows to everyone. A failure names the command and the CA's answer, not a secret.
+   */
+  private async client(home: string, args: string[], secrets: Record<string, string> = {}): Promise<void> {
+    const withUrl = secrets.FABRIC_CA_CLIENT_URL ? args : [...args, '-u', this.ca.url];
     try {
-      await run(this.ca.clientBin, [...withUrl, '-H', home, '--tls.certfiles', this.ca.tlsRootCert, '--caname', this.ca.name], { env: {}, timeout: 30_000 });
+      await run(this.ca.clientBin, [...withUrl, '-H', home, '--tls.certfiles', this.ca.tlsRootCert, '--caname', this.ca.name], { env: secrets, timeout: 30_000 });
     } catch (err) {
       const stderr = String((err as { stderr?: string }).stderr ?? '');
       const answer = stderr.split('\n').find((line) => line.startsWith('Error:')) ?? 'no answer';
