@@ -5,6 +5,7 @@
  */
 import { msp } from '@hyperledger/fabric-protos';
 import { verify, X509Certificate } from 'node:crypto';
+import { BoundedMemo, digestOf } from '../bounded-memo';
 
 export interface SerializedIdentity {
   mspId: string;
@@ -40,7 +41,17 @@ export function parseCertificate(pem: string): X509Certificate | null {
   return certificate;
 }
 
+/**
+ * Signatures already checked, by certificate DER, signed bytes and signature: bundles of one block
+ * carry the same orderer signatures, and every bundle carries its config blocks' signatures.
+ */
+const checkedSignatures = new BoundedMemo<boolean>(20_000);
+
 export function signatureVerifies(certificate: X509Certificate, signed: Uint8Array, signature: Uint8Array): boolean {
+  return checkedSignatures.get(digestOf(certificate.raw, signed, signature), () => verifySignature(certificate, signed, signature));
+}
+
+function verifySignature(certificate: X509Certificate, signed: Uint8Array, signature: Uint8Array): boolean {
   try {
     const algorithm = certificate.publicKey.asymmetricKeyType === 'ed25519' ? null : 'sha256';
     return verify(algorithm, signed, certificate.publicKey, signature);
