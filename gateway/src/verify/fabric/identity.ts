@@ -42,16 +42,18 @@ export function parseCertificate(pem: string): X509Certificate | null {
 }
 
 /**
- * Signatures already checked, by certificate DER, signed bytes and signature: bundles of one block
- * carry the same orderer signatures, and every bundle carries its config blocks' signatures.
+ * Signatures many bundles share, already checked, by certificate DER, signed bytes and signature:
+ * the orderers' signatures on a block (every bundle of a transaction in it) and on config blocks
+ * and their updates (every bundle carries the config chain). A transaction's own signatures
+ * (creator, endorsers, peers' attestations) are checked each time with signatureVerifies.
  */
-const checkedSignatures = new BoundedMemo<boolean>(20_000);
+const sharedSignatures = new BoundedMemo<boolean>(20_000);
 
-export function signatureVerifies(certificate: X509Certificate, signed: Uint8Array, signature: Uint8Array): boolean {
-  return checkedSignatures.get(digestOf(certificate.raw, signed, signature), () => verifySignature(certificate, signed, signature));
+export function sharedSignatureVerifies(certificate: X509Certificate, signed: Uint8Array, signature: Uint8Array): boolean {
+  return sharedSignatures.get(digestOf(certificate.raw, signed, signature), () => signatureVerifies(certificate, signed, signature));
 }
 
-function verifySignature(certificate: X509Certificate, signed: Uint8Array, signature: Uint8Array): boolean {
+export function signatureVerifies(certificate: X509Certificate, signed: Uint8Array, signature: Uint8Array): boolean {
   try {
     const algorithm = certificate.publicKey.asymmetricKeyType === 'ed25519' ? null : 'sha256';
     return verify(algorithm, signed, certificate.publicKey, signature);
