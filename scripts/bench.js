@@ -174,6 +174,7 @@ async function main() {
     results.batchOf500 = { ...batchRun, linesPerSecond: (batchRun.txs - batchRun.failed) * linesPerBatch / batchRun.seconds };
 
     results.accessEventsHttp = await accessEventsThroughGateway();
+    results.accessEventArrays = await accessEventArraysThroughGateway();
     results.stackRssMiB = stackRssMiB();
     proofs = await benchProofs({ runDir: RUN_DIR, gatewayUrl: AUDIT_GATEWAY_URL, auditorKey: auditSystemKey() });
   } finally {
@@ -207,6 +208,29 @@ async function accessEventsThroughGateway() {
   await Promise.all(Array.from({ length: 20 }, (_, i) => post(`warmup-${i}`)));
   const measured = await run('POST /v1/access-events', total, async (i) => (await post(i), true), clients);
   return { ...measured, eventsPerSecond: measured.tps };
+}
+
+/**
+ * Access events posted as arrays of 1,000 (the API's most per request), a few requests at a time,
+ * each timed until its answer (every event of it anchored and committed).
+ */
+async function accessEventArraysThroughGateway() {
+  const url = `${AUDIT_GATEWAY_URL}/v1/access-events`;
+  const headers = { authorization: `Bearer ${auditSystemKey()}`, 'content-type': 'application/json' };
+  const perArray = 1000;
+  const arrays = Number(process.env.WELFARE_BENCH_ACCESS_ARRAYS ?? 20);
+  const inFlight = 4;
+  console.log(`access events through HTTP as arrays: ${arrays} x ${perArray} events, ${inFlight} requests at a time`);
+  const body = (a) => JSON.stringify(Array.from({ length: perArray }, (_, i) => ({
+    eventId: `BENCH-${tag}-A${a}-${i}`, subjectRef: subjectRef(i), datasetCode: 'JM.T01', fields: ['name', 'disabilityLevel'],
+    purpose: 'DISBURSEMENT_VERIFICATION', legalBasis: 'bench', accessedAt: '2026-11-01T00:00:00Z', resultCount: 1,
+  })));
+  const post = (a) => fetch(url, { method: 'POST', headers, body: body(a) }).then(async (res) => {
+    if (res.status !== 201) throw new Error(`HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+    return true;
+  });
+  const measured = await run('POST /v1/access-events (arrays)', arrays, post, inFlight);
+  return { ...measured, eventsPerSecond: (measured.txs - measured.failed) * perArray / measured.seconds };
 }
 
 function report(results, proofs) {
