@@ -23,7 +23,8 @@ export function signedBlockJson(block: common.Block): SignedBlockJson {
     const signatures = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.SIGNATURES] ?? new Uint8Array();
     encoded.set(block, (json = { ...blockJson(block), signatures: base64(signatures) }));
   }
-  return json;
+  // The caller's own copy (the strings are shared, never changed): whatever it does to it stays out of the cache.
+  return { ...json, header: { ...json.header }, data: [...json.data] };
 }
 
 /** The block's TRANSACTIONS_FILTER metadata: one validation code per data entry. */

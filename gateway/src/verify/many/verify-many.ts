@@ -86,6 +86,7 @@ function workerPool(size: number, options: VerifyOptions) {
     const waiting: Array<{ resolve: (o: BundleOutcome[]) => void; reject: (e: Error) => void }> = [];
     worker.on('message', (outcomes: BundleOutcome[]) => waiting.shift()?.resolve(outcomes));
     worker.on('error', (err) => waiting.splice(0).forEach((w) => w.reject(err)));
+    worker.on('exit', (code) => waiting.splice(0).forEach((w) => w.reject(new Error(`a verify worker stopped (exit code ${code})`))));
     return { worker, waiting };
   });
   return {
