@@ -8,6 +8,7 @@ const { mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs
 const path = require('node:path');
 const { connectAs, newPeerClient } = require('../gateway/dist/fabric/connection');
 const { benchProofs } = require('./bench-proofs');
+const { goalRows, printableGoalRows } = require('./bench-goals');
 
 const REPO = path.resolve(__dirname, '..');
 const RUN_DIR = process.env.WELFARE_BENCH_RUN_DIR ?? path.join(REPO, '.network-bench');
@@ -24,11 +25,19 @@ const tag = Date.now().toString(36).toUpperCase();
 
 const script = (name) => execFileSync('bash', [path.join(REPO, 'scripts', name)], { env, stdio: 'inherit' });
 
+// The plain-write baseline is a chaincode of its own (bench/plain-write), deployed only here.
+const PLAIN_WRITE_CHAINCODE = 'welfare-bench';
+
 function connect(mspId) {
   const org = JSON.parse(readFileSync(path.join(RUN_DIR, 'network.json'), 'utf8')).orgs.find((o) => o.mspId === mspId);
   const client = newPeerClient(org);
   const gateway = connectAs(client, mspId, org.client, DEADLINES);
-  return { contract: gateway.getNetwork('welfare').getContract('welfare'), close: () => (gateway.close(), client.close()) };
+  const network = gateway.getNetwork('welfare');
+  return {
+    contract: network.getContract('welfare'),
+    plainWrite: network.getContract(PLAIN_WRITE_CHAINCODE),
+    close: () => (gateway.close(), client.close()),
+  };
 }
 
 /** A registered system's own identity (enrolled at its org's CA, kept in the org gateway's key store). */
@@ -75,10 +84,11 @@ async function run(label, total, op, inFlight = CONCURRENCY) {
 }
 
 /** Retries one plain write until the network endorses it (discovery has caught up), for at most 2 minutes. */
-async function untilEndorsable(contract) {
+async function untilEndorsable(org) {
   for (let attempt = 1; ; attempt++) {
     try {
-      await contract.submitTransaction('bench:PutValue', `ready-${tag}-${attempt}`, 'v');
+      await org.plainWrite.submitTransaction('bench:PutValue', `ready-${tag}-${attempt}`, 'v');
+      await org.contract.evaluateTransaction('programme:ListProgrammes');
       return;
     } catch (err) {
       if (attempt >= 120) throw err;
@@ -112,6 +122,8 @@ function stackRssMiB() {
 async function main() {
   script('network-up.sh');
   script('deploy-chaincode.sh');
+  execFileSync('npx', ['tsc', '-p', path.join(REPO, 'bench', 'plain-write')], { cwd: REPO, stdio: 'inherit' });
+  execFileSync('bash', [path.join(REPO, 'scripts', 'deploy-chaincode.sh'), PLAIN_WRITE_CHAINCODE, path.join(REPO, 'bench', 'plain-write'), 'bench:Ping'], { env, stdio: 'inherit' });
   // The gateways register the first systems and enroll their own certificates at the orgs' CAs.
   script('gateway-start.sh');
   const civil = connect('CivilAffairsMSP');
@@ -121,11 +133,11 @@ async function main() {
   let proofs;
   try {
     // Right after a deploy the peers' discovery may not yet know every peer has the chaincode.
-    for (const org of [finance, civil]) await untilEndorsable(org.contract);
+    for (const org of [finance, civil]) await untilEndorsable(org);
     // Warm-up: the first calls start and JIT-compile the chaincode processes on every peer.
-    await run('bench:PutValue', 100, submitting(finance.contract, 'bench:PutValue', (i) => [`warmup-${tag}-${i}`, 'v']));
+    await run('bench:PutValue', 100, submitting(finance.plainWrite, 'bench:PutValue', (i) => [`warmup-${tag}-${i}`, 'v']));
     console.log(`\nplain write: bench:PutValue x${TOTAL}, ${CONCURRENCY} in flight`);
-    results.plainWrite = await run('bench:PutValue', TOTAL, submitting(finance.contract, 'bench:PutValue', (i) => [`bench-${tag}-${i}`, 'v']));
+    results.plainWrite = await run('bench:PutValue', TOTAL, submitting(finance.plainWrite, 'bench:PutValue', (i) => [`bench-${tag}-${i}`, 'v']));
 
     console.log(`single disbursement: disbursement:PostDisbursement x${TOTAL}`);
     const programmeId = `BENCH_${tag}`;
@@ -162,6 +174,7 @@ async function main() {
     results.batchOf500 = { ...batchRun, linesPerSecond: (batchRun.txs - batchRun.failed) * linesPerBatch / batchRun.seconds };
 
     results.accessEventsHttp = await accessEventsThroughGateway();
+    results.accessEventArrays = await accessEventArraysThroughGateway();
     results.stackRssMiB = stackRssMiB();
     proofs = await benchProofs({ runDir: RUN_DIR, gatewayUrl: AUDIT_GATEWAY_URL, auditorKey: auditSystemKey() });
   } finally {
@@ -197,6 +210,29 @@ async function accessEventsThroughGateway() {
   return { ...measured, eventsPerSecond: measured.tps };
 }
 
+/**
+ * Access events posted as arrays of 1,000 (the API's most per request), a few requests at a time,
+ * each timed until its answer (every event of it anchored and committed).
+ */
+async function accessEventArraysThroughGateway() {
+  const url = `${AUDIT_GATEWAY_URL}/v1/access-events`;
+  const headers = { authorization: `Bearer ${auditSystemKey()}`, 'content-type': 'application/json' };
+  const perArray = 1000;
+  const arrays = Number(process.env.WELFARE_BENCH_ACCESS_ARRAYS ?? 20);
+  const inFlight = 4;
+  console.log(`access events through HTTP as arrays: ${arrays} x ${perArray} events, ${inFlight} requests at a time`);
+  const body = (a) => JSON.stringify(Array.from({ length: perArray }, (_, i) => ({
+    eventId: `BENCH-${tag}-A${a}-${i}`, subjectRef: subjectRef(i), datasetCode: 'JM.T01', fields: ['name', 'disabilityLevel'],
+    purpose: 'DISBURSEMENT_VERIFICATION', legalBasis: 'bench', accessedAt: '2026-11-01T00:00:00Z', resultCount: 1,
+  })));
+  const post = (a) => fetch(url, { method: 'POST', headers, body: body(a) }).then(async (res) => {
+    if (res.status !== 201) throw new Error(`HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+    return true;
+  });
+  const measured = await run('POST /v1/access-events (arrays)', arrays, post, inFlight);
+  return { ...measured, eventsPerSecond: (measured.txs - measured.failed) * perArray / measured.seconds };
+}
+
 function report(results, proofs) {
   const base = results.plainWrite.tps;
   const rows = Object.entries(results).filter(([, r]) => typeof r === 'object').map(([name, r]) => ({
@@ -210,9 +246,12 @@ function report(results, proofs) {
       `whole-chain audit ${proofs.auditTxPerSecond.toFixed(0)} tx/s (${(proofs.auditTxPerSecond / base).toFixed(1)}x plain-write tx/s)`,
   );
   console.log(`resident memory of the whole stack (3 orderers, 3 peers, 3 chaincode processes, 3 gateways): ${results.stackRssMiB} MiB`);
+  const goals = goalRows(results, proofs);
+  console.log('\neach figure against its goal (issue 11) and the plain write of this run:');
+  console.table(printableGoalRows(goals));
   mkdirSync(path.join(REPO, 'bench-results'), { recursive: true });
   const file = path.join(REPO, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), total: TOTAL, concurrency: CONCURRENCY, results, proofs }, null, 2) + '\n');
+  writeFileSync(file, JSON.stringify({ when: new Date().toISOString(), total: TOTAL, concurrency: CONCURRENCY, results, proofs, goals }, null, 2) + '\n');
   console.log(`written ${path.relative(REPO, file)}`);
 }
 

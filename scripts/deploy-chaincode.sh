@@ -3,12 +3,17 @@
 # peer, approve for every org, commit with the channel's MAJORITY endorsement policy.
 # Idempotent: a chaincode whose package is already committed is left alone; a changed one is
 # committed as the next sequence.
+# Usage: deploy-chaincode.sh [name source-dir probe-function]; the default is the welfare chaincode.
+# The benchmark deploys its plain-write baseline this way: welfare-bench bench/plain-write bench:Ping.
 set -euo pipefail
 source "$(dirname "$0")/network-env.sh"
 
-cc_dir="$REPO_ROOT/chaincode"
-[ -f "$cc_dir/dist/index.js" ] || { echo "chaincode is not built: run npm run build -w chaincode" >&2; exit 1; }
+CHAINCODE="${1:-$CHAINCODE}"
+cc_dir="${2:-$REPO_ROOT/chaincode}"
+probe="${3:-programme:ListProgrammes}"
+[ -f "$cc_dir/dist/index.js" ] || { echo "chaincode is not built: no $cc_dir/dist/index.js" >&2; exit 1; }
 work="$RUN_DIR/chaincode"
+[ "$CHAINCODE" = welfare ] || work="$RUN_DIR/chaincode-$CHAINCODE"
 rm -rf "$work" && mkdir -p "$work/src"
 
 # A reproducible package: same compiled code -> same bytes -> same package id.
@@ -68,7 +73,7 @@ peer lifecycle chaincode commit "${orderer[@]}" -C "$CHANNEL" -n "$CHAINCODE" \
 for org in "${ORGS[@]}"; do
   use_org_admin "$org"
   for i in $(seq 1 60); do
-    if peer chaincode query -C "$CHANNEL" -n "$CHAINCODE" -c '{"Args":["programme:ListProgrammes"]}' >/dev/null 2>>"$RUN_DIR/logs/deploy.log"; then
+    if peer chaincode query -C "$CHANNEL" -n "$CHAINCODE" -c "{\"Args\":[\"$probe\"]}" >/dev/null 2>>"$RUN_DIR/logs/deploy.log"; then
       break
     fi
     [ "$i" = 60 ] && { echo "chaincode did not start on $org; see $RUN_DIR/logs/peer-$org.log" >&2; exit 1; }

@@ -40,7 +40,7 @@ const config = {
   name: 'welfare-ledger',
   version: '2.0.0',
   caliper: { blockchain: 'fabric' },
-  channels: [{ channelName: network.channel, contracts: [{ id: network.chaincode }] }],
+  channels: [{ channelName: network.channel, contracts: [{ id: network.chaincode }, { id: 'welfare-bench' }] }],
   organizations,
 };
 writeFileSync(path.join(outDir, 'network.json'), JSON.stringify(config, null, 2));

@@ -18,6 +18,9 @@ fi
 [ "${WELFARE_KEEP_BENCH_NETWORK:-}" = 1 ] || trap 'bash "$repo/scripts/network-down.sh"' EXIT
 bash "$repo/scripts/network-up.sh"
 bash "$repo/scripts/deploy-chaincode.sh"
+# The plain-write baseline is a chaincode of its own, deployed only on bench networks.
+(cd "$repo" && npx tsc -p bench/plain-write)
+bash "$repo/scripts/deploy-chaincode.sh" welfare-bench "$repo/bench/plain-write" bench:Ping
 bash "$repo/scripts/gateway-start.sh"   # registers the orgs' systems, audit-system among them
 node "$here/make-network-config.js" "$WELFARE_RUN_DIR" "$WELFARE_RUN_DIR/caliper"
 

@@ -29,9 +29,15 @@ describe('the welfare chaincode', () => {
     ],
     ['system', ['ListSystems', 'ReadSystem', 'RegisterSystem', 'ReinstateSystem', 'RetireSystem', 'RevokeSystem', 'UpdateSystem']],
     ['access', ['AnchorAccessBatch', 'ReadAccessBatch', 'ReadAccessEvent']],
-    ['bench', ['PutValue']],
   ])('serves the %s contract with exactly its transactions', (name, transactions) => {
     expect(transactionsOf(name as string)).toEqual(transactions);
+  });
+
+  it('ships no benchmark contract or function: the plain-write baseline is deployed only on the bench network', () => {
+    const names = Object.keys(chaincode.metadata.contracts).filter((name) => name !== 'org.hyperledger.fabric').sort();
+    expect(names).toEqual(['access', 'death', 'disbursement', 'eligibility', 'programme', 'system']);
+    const functions = names.flatMap((name) => transactionsOf(name));
+    expect(functions.filter((fn) => /bench|PutValue/i.test(fn))).toEqual([]);
   });
 
   it('takes only string arguments and marks queries as evaluate-only', () => {
@@ -80,8 +86,8 @@ describe('the chaincode invoked through fabric-shim as a peer invokes it', () =>
   });
 
   it('refuses a wrong number of arguments before any rule runs', async () => {
-    const response = await invokeAsPeer(chaincode, new WorldState(), financeUser, 'bench:PutValue', 'only-key');
+    const response = await invokeAsPeer(chaincode, new WorldState(), financeUser, 'programme:ReadProgramme', 'MINIMUM_LIVING', 'extra');
     expect(response.status).toBe(500);
-    expect(response.message).toContain('Expected 2 parameters');
+    expect(response.message).toContain('Expected 1 parameters');
   });
 });

@@ -8,7 +8,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseTrustedTip, type TrustAnchor } from './verify/bundle';
 import type { PeerCheckpoint } from './verify/checkpoint';
-import { formatVerification, verifyBundle } from './verify/verify-bundle';
+import { formatVerification, verifyBundle, type VerifyOptions } from './verify/verify-bundle';
+import { bundleTexts, isManyBundles } from './verify/many/bundle-stream';
+import { verifyMany } from './verify/many/verify-many';
 import { trustFromGenesisBlock, trustFromHash, trustProblem } from './verify/trust';
 
 const DEFAULT_TRUST_FILE = 'welfare-trust.json';
@@ -24,7 +26,12 @@ welfare-ledger trust init --genesis-hash <64 hex> --channel <name> [--out ${DEFA
     and the bundle is proven from the trust file (default ./${DEFAULT_TRUST_FILE}); 1 when a check
     fails; 3 when no trust file is given or found (at most "consistent, not verified").
     --trusted-tip: a block number and header hash you kept (e.g. from an earlier VERIFIED line).
-    --checkpoint: a checkpoint signed by an org's peer (GET /v1/proofs/checkpoint), fetched before the bundle.`,
+    --checkpoint: a checkpoint signed by an org's peer (GET /v1/proofs/checkpoint), fetched before the bundle.
+welfare-ledger verify <directory | bundles.ndjson | -> [--trust ${DEFAULT_TRUST_FILE}] [--workers N] [--json]
+    Verify many: every *.json bundle of a directory, or one bundle per line of an NDJSON file or of
+    standard input (-), on N worker threads (default: one per core), with a progress line on stderr.
+    Prints each bundle not verified (--json: one JSON line per bundle) and a summary; the exit code
+    is 1 if any bundle failed a check, else 3 if any was only consistent, else 0.`,
   audit: `welfare-ledger audit [--trust ${DEFAULT_TRUST_FILE}] [--json] [--as MSP]
     Reads every block from a peer of each org (network description in $WELFARE_RUN_DIR/network.json),
     checks orderer signatures, the config chain, every VALID transaction, and compares the orgs'
@@ -75,20 +82,69 @@ function readTrust(file: string | undefined): TrustAnchor | undefined {
   return trust as TrustAnchor;
 }
 
-function verifyCommand(args: string[]): number {
+async function verifyCommand(args: string[]): Promise<number> {
   if (helpAsked('verify', args)) return 0;
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { trust: { type: 'string' }, 'trusted-tip': { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      trust: { type: 'string' }, 'trusted-tip': { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'string' },
+    },
   });
-  if (positionals.length !== 1) throw new UsageError('verify takes one bundle file');
+  if (positionals.length !== 1) throw new UsageError('verify takes one bundle file, a directory of them, or an NDJSON stream');
   const trust = readTrust(values.trust);
   const trustedTip = values['trusted-tip'] ? parseTrustedTip(values['trusted-tip']) : undefined;
   const checkpoint = values.checkpoint ? (readJson(values.checkpoint, 'checkpoint') as PeerCheckpoint) : undefined;
+  if (isManyBundles(positionals[0])) return verifyManyCommand(positionals[0], { trust, trustedTip, checkpoint }, values);
+  if (values.workers !== undefined) throw new UsageError('--workers is for a directory or an NDJSON stream of bundles');
   const result = verifyBundle(readJson(positionals[0], 'bundle'), { trust, trustedTip, checkpoint });
   console.log(values.json ? JSON.stringify(result, null, 2) : formatVerification(result).join('\n'));
   return result.ok ? 0 : result.consistent ? 3 : 1;
+}
+
+async function verifyManyCommand(input: string, options: VerifyOptions, flags: { json?: boolean; workers?: string }): Promise<number> {
+  const workers = flags.workers === undefined ? undefined : Number(flags.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) throw new UsageError('--workers takes a whole number from 0 to 64');
+  const progress = manyProgress(process.stderr);
+  const summary = await verifyMany(bundleTexts(input), options, {
+    workers,
+    onOutcome(outcome) {
+      progress.update(outcome.ok);
+      if (flags.json) console.log(JSON.stringify(outcome));
+      else if (!outcome.ok) console.log(`${outcome.consistent ? 'CONSISTENT, NOT VERIFIED' : 'NOT VERIFIED'}: ${outcome.source}${outcome.failed.map((c) => `\n  FAILED  ${c.check}  ${c.detail}`).join('')}`);
+    },
+  });
+  progress.done();
+  const rate = summary.bundles / Math.max(summary.seconds, 1e-9);
+  const line = `${summary.verified} of ${summary.bundles} bundles VERIFIED, ${summary.failed} failed, ${summary.consistentOnly} consistent but not verified (no trust anchor); ${summary.seconds.toFixed(1)} s, ${rate.toFixed(0)} bundles/s`;
+  if (flags.json) console.error(line);
+  else console.log(line);
+  return summary.failed > 0 ? 1 : summary.consistentOnly > 0 || summary.bundles === 0 ? 3 : 0;
+}
+
+/** Verify many's progress on stderr: one line rewritten on a terminal, a line every 1,000 bundles otherwise. */
+function manyProgress(stream: NodeJS.WriteStream) {
+  const started = Date.now();
+  let done = 0;
+  let failed = 0;
+  let last = 0;
+  const line = () => `verify: ${done} bundles, ${failed} not verified, ${(done / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(0)}/s`;
+  return {
+    update(ok: boolean) {
+      done++;
+      if (!ok) failed++;
+      if (stream.isTTY) {
+        if (Date.now() - last < 100) return;
+        last = Date.now();
+        stream.write(`\r${line()}`);
+      } else if (done % 1000 === 0) {
+        stream.write(`${line()}\n`);
+      }
+    },
+    done() {
+      if (stream.isTTY) stream.write(`\r${line()}\n`);
+    },
+  };
 }
 
 async function auditCommand(args: string[]): Promise<number> {
@@ -161,7 +217,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'trust') return trustCommand(rest);
-    if (command === 'verify') return verifyCommand(rest);
+    if (command === 'verify') return await verifyCommand(rest);
     if (command === 'audit') return await auditCommand(rest);
     throw new UsageError(command ? `unknown command ${command}` : 'a command is required');
   } catch (err) {

@@ -1,4 +1,5 @@
-// The baseline: bench:PutValue writes one key, no reads, no rules, no event (BenchContract).
+// The baseline: bench:PutValue writes one key, no reads, no rules, no event (the welfare-bench
+// chaincode of bench/plain-write, deployed only on bench networks).
 'use strict';
 const { WorkloadModuleBase } = require('@hyperledger/caliper-core');
 const { request, runTagOf } = require('./ledger');
@@ -12,7 +13,8 @@ class PlainWrite extends WorkloadModuleBase {
 
   async submitTransaction() {
     const i = this.next++;
-    return this.sutAdapter.sendRequests(request('FinanceMSP', 'bench:PutValue', [`caliper-${this.runTag}-${i}`, 'v']));
+    const plainWrite = { ...request('FinanceMSP', 'bench:PutValue', [`caliper-${this.runTag}-${i}`, 'v']), contractId: 'welfare-bench' };
+    return this.sutAdapter.sendRequests(plainWrite);
   }
 }
 

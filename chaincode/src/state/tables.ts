@@ -28,7 +28,6 @@ export interface Tables {
   system: SystemRecord;
   accessBatch: AccessBatch;
   accessEvent: AccessEventAnchor;
-  bench: { key: string; value: string };
 }
 export type Table = keyof Tables;
 
@@ -52,5 +51,4 @@ export const TABLES: { [T in Table]: TableDefinition<Tables[T]> } = {
   accessBatch: { keyParts: (a) => [a.batchId], kind: 'AccessBatch' },
   // One key per anchored eventId: the event itself travels only in its transaction.
   accessEvent: { keyParts: (a) => [a.eventId], kind: null },
-  bench: { keyParts: (b) => [b.key], kind: null },
 };

@@ -13,10 +13,18 @@ export function blockJson(block: common.Block): BlockJson {
   return { header: headerJson(block), data: block.getData()!.getDataList_asU8().map(base64) };
 }
 
+/** Blocks already encoded: a kept block (config blocks, recent blocks) is encoded once, not per bundle. Never changed after. */
+const encoded = new WeakMap<common.Block, SignedBlockJson>();
+
 /** The block with the orderers' signatures over it (its SIGNATURES metadata). */
 export function signedBlockJson(block: common.Block): SignedBlockJson {
-  const signatures = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.SIGNATURES] ?? new Uint8Array();
-  return { ...blockJson(block), signatures: base64(signatures) };
+  let json = encoded.get(block);
+  if (!json) {
+    const signatures = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.SIGNATURES] ?? new Uint8Array();
+    encoded.set(block, (json = { ...blockJson(block), signatures: base64(signatures) }));
+  }
+  // The caller's own copy (the strings are shared, never changed): whatever it does to it stays out of the cache.
+  return { ...json, header: { ...json.header }, data: [...json.data] };
 }
 
 /** The block's TRANSACTIONS_FILTER metadata: one validation code per data entry. */
@@ -38,12 +46,19 @@ export function lastConfigIndex(block: common.Block): number {
  * VALID is preferred, else the first.
  */
 export function transactionIndex(block: common.Block, txId: string): number {
+  return transactionIndexes(block).get(txId) ?? -1;
+}
+
+/** Every transaction's position in the block, by txId, as transactionIndex chooses it. */
+export function transactionIndexes(block: common.Block): Map<string, number> {
   const codes = validationCodesOf(block);
-  const positions = block
-    .getData()!
-    .getDataList_asU8()
-    .flatMap((entry, i) => (txIdOf(entry) === txId ? [i] : []));
-  return positions.find((i) => codes[i] === 0) ?? positions[0] ?? -1;
+  const indexes = new Map<string, number>();
+  block.getData()!.getDataList_asU8().forEach((entry, i) => {
+    const txId = txIdOf(entry);
+    const earlier = indexes.get(txId);
+    if (earlier === undefined || (codes[earlier] !== 0 && codes[i] === 0)) indexes.set(txId, i);
+  });
+  return indexes;
 }
 
 function txIdOf(entry: Uint8Array): string {

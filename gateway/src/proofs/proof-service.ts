@@ -13,11 +13,13 @@ import { accessEventBundle, type LocatedEvent } from './access-event-bundle';
 import { lastConfigIndex } from './block-json';
 import { ChainQueries } from './chain-queries';
 import { HeaderCache } from './header-cache';
+import { RecentBlocks } from './recent-blocks';
 import { transactionBundle, type BundleRange, type ProofSources } from './transaction-bundle';
 
 export class ProofService implements ProofSources {
   readonly queries: ChainQueries;
   readonly headers: HeaderCache;
+  readonly recentBlocks = new RecentBlocks();
   private readonly configChains = new Map<number, Promise<common.Block[]>>();
 
   constructor(config: GatewayConfig) {

@@ -15,6 +15,7 @@ import { decodeTransaction, type DecodedTransaction } from '../verify/fabric/tra
 import { headerJson, lastConfigIndex, signedBlockJson, transactionIndex, validationCodesOf } from './block-json';
 import type { ChainQueries } from './chain-queries';
 import type { HeaderCache } from './header-cache';
+import type { RecentBlocks } from './recent-blocks';
 import { validationAttestations } from './validation-attestations';
 
 /** A bundle's header chain reaches at most this many blocks past the transaction's, and `since` at most this many before it. */
@@ -32,6 +33,8 @@ export interface ProofSources {
   headers: HeaderCache;
   /** The config blocks from genesis to block `lastConfig`, in order. */
   configChain(lastConfig: number): Promise<common.Block[]>;
+  /** Blocks of recent bundles, so that the next bundle of the same block asks no peer for it. */
+  recentBlocks?: RecentBlocks;
 }
 
 export interface AssembledTransaction {
@@ -41,10 +44,14 @@ export interface AssembledTransaction {
 
 export async function transactionBundle(sources: ProofSources, txId: string, range: BundleRange = {}): Promise<AssembledTransaction> {
   const { queries, headers } = sources;
-  const block = await blockOf(queries, txId);
-  headers.remember(block);
+  const recent = sources.recentBlocks?.find(txId);
+  const block = recent?.block ?? (await blockOf(queries, txId));
+  if (!recent) {
+    headers.remember(block);
+    sources.recentBlocks?.remember(block);
+  }
   const header = headerJson(block);
-  const index = transactionIndex(block, txId);
+  const index = recent?.index ?? transactionIndex(block, txId);
   if (index < 0) throw new Error(`block ${header.number} does not hold transaction ${txId}`);
   const envelope = block.getData()!.getDataList_asU8()[index];
   const transaction = decodeTransaction(envelope);

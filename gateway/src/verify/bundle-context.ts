@@ -5,7 +5,7 @@
 import { fromBase64, fromHex } from './bytes';
 import type { BlockHeaderFields } from './block-hash';
 import type { HeaderJson, ProofBundle } from './bundle';
-import { readChannelConfig, type ChannelConfig } from './fabric/channel-config';
+import { channelConfigOf, type ChannelConfig } from './fabric/channel-config';
 import { decodeTransaction, type DecodedTransaction } from './fabric/transaction';
 
 export interface ConfigLink {
@@ -41,7 +41,7 @@ export class BundleContext {
         header: headerFields(block.header),
         entries,
         signatures: decoded(`the signatures of config block ${block.header.number}`, () => fromBase64(block.signatures)),
-        config: decoded(`config block ${block.header.number}`, () => readChannelConfig(entries[0])),
+        config: decoded(`config block ${block.header.number}`, () => channelConfigOf(entries[0])),
       };
     }));
   }

@@ -13,7 +13,7 @@ import { examineCreator, examineEndorsements, verifiedSigners, type SignerExamin
 import { evaluatePolicy } from '../fabric/policy';
 import { derivedTxId, proposalHash } from '../fabric/proposal-hash';
 import { requiredPolicies } from '../fabric/required-policies';
-import type { DecodedTransaction } from '../fabric/transaction';
+import type { DecodedTransaction, EndorsedAction } from '../fabric/transaction';
 
 /** What is wrong with how the transaction's parts bind together, or null (shared with the audit). */
 export function integrityProblem(tx: DecodedTransaction): string | null {
@@ -54,8 +54,16 @@ export function checkCreatorSignature(ctx: BundleContext): CheckResult {
 }
 
 function endorsementsOf(ctx: BundleContext): SignerExamination[] {
-  const tx = ctx.transaction;
-  return tx.actions.flatMap((action) => examineEndorsements(action, ctx.channelConfig, tx.timestamp));
+  return ctx.transaction.actions.flatMap((action) => endorsementsOfAction(ctx, action));
+}
+
+/** Each action's endorsements examined once per bundle: three checks read them. */
+const examinedActions = new WeakMap<EndorsedAction, SignerExamination[]>();
+
+function endorsementsOfAction(ctx: BundleContext, action: EndorsedAction): SignerExamination[] {
+  let examined = examinedActions.get(action);
+  if (!examined) examinedActions.set(action, (examined = examineEndorsements(action, ctx.channelConfig, ctx.transaction.timestamp)));
+  return examined;
 }
 
 export function checkEndorsementSignatures(ctx: BundleContext): CheckResult {
@@ -84,7 +92,7 @@ export function checkEndorsementPolicy(ctx: BundleContext, chaincodePolicy: stri
     const config = ctx.channelConfig;
     if (tx.actions.length === 0) return fail('endorsement-policy', 'the transaction has no endorsed action');
     const outcomes = tx.actions.flatMap((action) => {
-      const signers = verifiedSigners(examineEndorsements(action, config, tx.timestamp));
+      const signers = verifiedSigners(endorsementsOfAction(ctx, action));
       return requiredPolicies(action, config, chaincodePolicy).map((path) => ({ path, ...evaluatePolicy(path, config, signers) }));
     });
     const failed = outcomes.find((o) => !o.satisfied);

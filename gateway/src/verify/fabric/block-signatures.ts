@@ -9,7 +9,7 @@
 import { common, msp } from '@hyperledger/fabric-protos';
 import { blockHeaderBytes, type BlockHeaderFields } from '../block-hash';
 import { BLOCK_VALIDATION_POLICY, type ChannelConfig } from './channel-config';
-import { parseCertificate, readSerializedIdentity, type SerializedIdentity, signatureVerifies } from './identity';
+import { parseCertificate, readSerializedIdentity, type SerializedIdentity, sharedSignatureVerifies } from './identity';
 import { checkMembership, holdsRole } from './msp-identity';
 import { evaluatePolicy, type PolicyOutcome, type VerifiedSigner } from './policy';
 
@@ -41,7 +41,7 @@ export function judgeBlockSignatures(signaturesMetadata: Uint8Array, header: Blo
     }
     const certificate = parseCertificate(signer.certificatePem);
     const signed = Buffer.concat([value, signatureHeader, headerBytes]);
-    if (!certificate || !signatureVerifies(certificate, signed, entry.getSignature_asU8())) {
+    if (!certificate || !sharedSignatureVerifies(certificate, signed, entry.getSignature_asU8())) {
       rejected.push(`the signature of a ${signer.mspId} identity does not verify over the block`);
       continue;
     }

@@ -6,6 +6,7 @@
  */
 import { common, msp } from '@hyperledger/fabric-protos';
 import { X509Certificate } from 'node:crypto';
+import { BoundedMemo, digestOf } from '../bounded-memo';
 import { readRevocationList, type RevocationList } from './revocation';
 
 export interface NodeOUs {
@@ -47,6 +48,18 @@ export interface ChannelConfig {
 
 export const APPLICATION_ENDORSEMENT_POLICY = '/Channel/Application/Endorsement';
 export const BLOCK_VALIDATION_POLICY = '/Channel/Orderer/BlockValidation';
+
+/**
+ * Configs already read, by the envelope's bytes: every bundle carries the config chain from the
+ * genesis block, and one object per config lets the membership checks' per-config cache hit across
+ * bundles. The object is shared, so nothing may change it (no check does).
+ */
+const readConfigs = new BoundedMemo<ChannelConfig>(256);
+
+/** The config of a CONFIG transaction envelope, read once per distinct envelope bytes. */
+export function channelConfigOf(envelopeBytes: Uint8Array): ChannelConfig {
+  return readConfigs.get(digestOf(envelopeBytes), () => readChannelConfig(envelopeBytes));
+}
 
 /** The config of a CONFIG transaction envelope (the single data entry of a config block). */
 export function readChannelConfig(envelopeBytes: Uint8Array): ChannelConfig {

@@ -8,7 +8,7 @@
  */
 import { common } from '@hyperledger/fabric-protos';
 import type { ChannelConfig } from './channel-config';
-import { parseCertificate, readSerializedIdentity, signatureVerifies } from './identity';
+import { parseCertificate, readSerializedIdentity, sharedSignatureVerifies } from './identity';
 import { checkMembership } from './msp-identity';
 import { evaluatePolicy, type VerifiedSigner } from './policy';
 
@@ -40,7 +40,7 @@ function updateSigners(envelope: common.ConfigUpdateEnvelope, updateBytes: Uint8
     const header = signature.getSignatureHeader_asU8();
     const identity = readSerializedIdentity(common.SignatureHeader.deserializeBinary(header).getCreator_asU8());
     const certificate = parseCertificate(identity.certificatePem);
-    if (!certificate || !signatureVerifies(certificate, Buffer.concat([header, updateBytes]), signature.getSignature_asU8())) return [];
+    if (!certificate || !sharedSignatureVerifies(certificate, Buffer.concat([header, updateBytes]), signature.getSignature_asU8())) return [];
     const membership = checkMembership(identity, previous, null);
     return membership.ok ? [{ identity, ous: membership.ous }] : [];
   });

@@ -5,6 +5,7 @@
  */
 import { msp } from '@hyperledger/fabric-protos';
 import { verify, X509Certificate } from 'node:crypto';
+import { BoundedMemo, digestOf } from '../bounded-memo';
 
 export interface SerializedIdentity {
   mspId: string;
@@ -38,6 +39,18 @@ export function parseCertificate(pem: string): X509Certificate | null {
   if (parsed.size >= MAX_ENTRIES) parsed.delete(parsed.keys().next().value as string);
   parsed.set(pem, certificate);
   return certificate;
+}
+
+/**
+ * Signatures many bundles share, already checked, by certificate DER, signed bytes and signature:
+ * the orderers' signatures on a block (every bundle of a transaction in it) and on config blocks
+ * and their updates (every bundle carries the config chain). A transaction's own signatures
+ * (creator, endorsers, peers' attestations) are checked each time with signatureVerifies.
+ */
+const sharedSignatures = new BoundedMemo<boolean>(20_000);
+
+export function sharedSignatureVerifies(certificate: X509Certificate, signed: Uint8Array, signature: Uint8Array): boolean {
+  return sharedSignatures.get(digestOf(certificate.raw, signed, signature), () => signatureVerifies(certificate, signed, signature));
 }
 
 export function signatureVerifies(certificate: X509Certificate, signed: Uint8Array, signature: Uint8Array): boolean {
