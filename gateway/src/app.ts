@@ -27,6 +27,7 @@ import { programmeRoutes } from './http/routes/programmes';
 import { proofRoutes } from './http/routes/proofs';
 import { reportRoutes } from './http/routes/reports';
 import { systemRoutes } from './http/routes/systems';
+import type { Readiness } from './fabric/readiness';
 import type { ProofService } from './proofs/proof-service';
 import type { Services } from './services/context';
 import type { IdempotentAnswers } from './store/idempotent-answers';
@@ -37,6 +38,7 @@ export interface AppDeps extends Services {
   log: Logger;
   bodyLimitBytes: number;
   http: HttpSettings;
+  readiness: Readiness;
 }
 
 export function createApp(deps: AppDeps): Koa {
@@ -50,7 +52,7 @@ export function createApp(deps: AppDeps): Koa {
     ...reportRoutes(deps),
     ...proofRoutes(deps, deps.proofs),
   ];
-  const open: RouteSpec[] = [...healthRoutes(deps.ledger), ...operationRoutes(() => [...open, ...api])];
+  const open: RouteSpec[] = [...healthRoutes(deps.ledger, deps.readiness), ...operationRoutes(() => [...open, ...api])];
 
   const openRouter = new Router();
   mount(openRouter, open);

@@ -98,6 +98,8 @@ export interface GatewayConfig {
   http: HttpSettings;
   /** Re-endorsing and resubmitting a write that lost an MVCC race. */
   writeRetry: WriteRetrySettings;
+  /** How long a readiness answer is kept, and how far the own peer may lag (fabric/readiness.ts). */
+  readiness: { cacheMs: number; maxLagBlocks: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): GatewayConfig {
@@ -132,6 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     logLevel: env.WELFARE_LOG_LEVEL ?? 'info',
     http: loadHttpSettings(env, host),
     writeRetry: loadWriteRetry(env),
+    readiness: {
+      cacheMs: integerSetting(env, 'WELFARE_READY_CACHE_MS', 2000, { min: 0, max: 60_000 }),
+      maxLagBlocks: integerSetting(env, 'WELFARE_READY_MAX_LAG_BLOCKS', 5, { min: 0, max: 1_000_000 }),
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { KeyStore } from './auth/key-store';
 import { ensureStateDir, loadPseudonymKey } from './auth/secrets';
 import { loadConfig } from './config';
 import { Ledger } from './fabric/ledger';
+import { Readiness } from './fabric/readiness';
 import { SystemIdentities } from './fabric/system-identities';
 import { ChainReader } from './index/chain-reader';
 import { IndexFollower } from './index/follower';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     idempotentAnswers: new IdempotentAnswers(state, loadIdempotencySecret(config.stateDir)),
     bodyLimitBytes: config.bodyLimitBytes,
     http: config.http,
+    readiness: new Readiness(ledger, config.readiness),
   };
   const server = createServer(createApp(deps).callback(), config.http).listen(config.port, config.host, () => {
     const scheme = config.http.tls ? 'https' : 'http';

@@ -143,6 +143,21 @@ export class Ledger {
     };
   }
 
+  /** Endorses a read-only query through the org's own peer and drops the endorsement (readiness.ts). */
+  async endorseProbe(): Promise<void> {
+    await this.contract.newProposal('programme:ListProgrammes').endorse();
+  }
+
+  /** Block heights of the org's own peer (undefined when it does not answer) and of every other peer that answers. */
+  async heights(): Promise<{ own: number | undefined; others: number[] }> {
+    const answers = await Promise.all(
+      this.orgs.map((org) => this.chainInfo(org.mspId).then((info) => ({ org: org.mspId, height: info.height }), () => undefined)),
+    );
+    const own = answers.find((a) => a?.org === this.mspId)?.height;
+    const others = answers.filter((a) => a !== undefined && a.org !== this.mspId).map((a) => a!.height);
+    return { own, others };
+  }
+
   close(): void {
     for (const gateway of this.gateways) gateway.close();
     for (const client of this.clients.values()) client.close();
