@@ -36,6 +36,11 @@ function isNoEndorsementPlan(err: GatewayError): boolean {
   );
 }
 
+/** The peer this gateway talks to cannot be reached: another of the org's peers may take the request (own-peers.ts). */
+export function isUnreachable(err: unknown): boolean {
+  return err instanceof GatewayError && err.code === GrpcStatus.UNAVAILABLE;
+}
+
 /** Validation codes that mean another transaction changed what this one read: worth endorsing again. */
 const LOST_RACE_CODES = new Set<number>([StatusCode.MVCC_READ_CONFLICT, StatusCode.PHANTOM_READ_CONFLICT]);
 
