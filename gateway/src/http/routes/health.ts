@@ -10,7 +10,7 @@ export const healthRoutes = (ledger: Ledger, readiness: Readiness) => [
   route({
     method: 'get', path: '/health', tag: 'operations',
     summary: "Each org's peer reachable, with its block height and current block hash",
-    responseDescription: '{ status: ok | degraded, peers } (503 when any peer is unreachable)',
+    responseDescription: '{ status: ok | degraded, submitsThrough, peers } (503 when any peer is unreachable; submitsThrough: the own org\'s peer writes go through now)',
     handle: async ({ ctx }) => {
       const peers = await Promise.all(
         ledger.orgs.map(async (org) => {
@@ -24,7 +24,7 @@ export const healthRoutes = (ledger: Ledger, readiness: Readiness) => [
       );
       const ok = peers.every((p) => p.reachable);
       ctx.state.statusOverride = ok ? 200 : 503;
-      return { status: ok ? 'ok' : 'degraded', peers };
+      return { status: ok ? 'ok' : 'degraded', submitsThrough: ledger.ownPeer, peers };
     },
   }),
   route({
