@@ -3,7 +3,7 @@
 # /etc/netns hosts files. Stop the network first (network-down.sh). Safe to re-run.
 set -euo pipefail
 source "$(dirname "$0")/network-env.sh"
-multi_host || { echo "set WELFARE_HOSTS_SUBNET to the subnet hosts-up.sh used" >&2; exit 2; }
+in_namespaces || { echo "set WELFARE_HOSTS_SUBNET to the subnet hosts-up.sh used" >&2; exit 2; }
 for host in "${HOSTS[@]}"; do
   ns="$(host_ns "$host")"
   ip netns list | grep -qw "^$ns" && ip netns delete "$ns"

@@ -7,7 +7,7 @@
 #   WELFARE_HOSTS_SUBNET=10.77.0 [WELFARE_HOSTS_PREFIX=wl] scripts/hosts-up.sh
 set -euo pipefail
 source "$(dirname "$0")/network-env.sh"
-multi_host || { echo "set WELFARE_HOSTS_SUBNET (e.g. 10.77.0) to make hosts" >&2; exit 2; }
+in_namespaces || { echo "set WELFARE_HOSTS_SUBNET (e.g. 10.77.0) to make hosts" >&2; exit 2; }
 bridge="${HOSTS_PREFIX}br0"
 
 if ! ip link show "$bridge" >/dev/null 2>&1; then

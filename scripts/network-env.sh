@@ -17,18 +17,27 @@ export RUN_DIR PORT_BASE CHANNEL CHAINCODE CRYPTO REPO_ROOT
 # network namespace <prefix>-<host> (WELFARE_HOSTS_PREFIX, default wl) with its own address on a
 # bridge and its own hostnames, and every org runs a second peer. Certificates, the channel config
 # and every endpoint then carry hostnames; nothing listens on 127.0.0.1.
+# WELFARE_HOSTS_FILE instead names real machines, one "<host> <address>" line per host (docs/deploy.md):
+# the same names, certificates and configs, with the addresses given and no namespaces.
 HOSTS_SUBNET="${WELFARE_HOSTS_SUBNET:-}"
+HOSTS_FILE="${WELFARE_HOSTS_FILE:-}"
 HOSTS_PREFIX="${WELFARE_HOSTS_PREFIX:-wl}"
 HOSTS=(orderer1 orderer2 orderer3 civilaffairs finance audit)
-multi_host() { [ -n "$HOSTS_SUBNET" ]; }
+multi_host() { [ -n "$HOSTS_SUBNET" ] || [ -n "$HOSTS_FILE" ]; }
+in_namespaces() { [ -n "$HOSTS_SUBNET" ]; }
 host_number() { case $1 in orderer1) echo 11 ;; orderer2) echo 12 ;; orderer3) echo 13 ;; civilaffairs) echo 21 ;; finance) echo 22 ;; audit) echo 23 ;; esac; }
-host_addr() { if multi_host; then echo "$HOSTS_SUBNET.$(host_number "$1")"; else echo 127.0.0.1; fi; }
+host_addr() {
+  if [ -n "$HOSTS_FILE" ]; then
+    awk -v h="$1" '$1 == h { print $2; found = 1 } END { exit !found }' "$HOSTS_FILE" || { echo "no address for host $1 in $HOSTS_FILE" >&2; return 1; }
+  elif in_namespaces; then echo "$HOSTS_SUBNET.$(host_number "$1")"
+  else echo 127.0.0.1; fi
+}
 host_ns() { echo "$HOSTS_PREFIX-$1"; }
 # Runs a command on a host: in its namespace (with its /etc/netns/<ns>/hosts), or here.
-on_host() { local host=$1; shift; if multi_host; then ip netns exec "$(host_ns "$host")" "$@"; else "$@"; fi; }
+on_host() { local host=$1; shift; if in_namespaces; then ip netns exec "$(host_ns "$host")" "$@"; else "$@"; fi; }
 # The prefix that starts a long-running process on a host (nohup $(host_exec finance) peer ...): the
 # process keeps its pid, so pid files and kill work as on one machine.
-host_exec() { if multi_host; then echo "ip netns exec $(host_ns "$1")"; fi; }
+host_exec() { if in_namespaces; then echo "ip netns exec $(host_ns "$1")"; fi; }
 # The name a node is reached by: its hostname across hosts, 127.0.0.1 on one machine.
 node_name() { if multi_host; then echo "$2"; else echo 127.0.0.1; fi; } # host fqdn
 PEERS_PER_ORG="${WELFARE_PEERS_PER_ORG:-$(multi_host && echo 2 || echo 1)}"
