@@ -107,6 +107,7 @@ const restartNetwork = () => script('network-up.sh');
 const kill = (node, heal = restartNetwork) => ({ name: `kill -9 ${node}`, inject: () => process.kill(pidOf(node), 'SIGKILL'), heal });
 const chaincodeOf = (org) => ({
   name: `kill -9 chaincode of peer0 ${org}`,
+  // The external builder's run script execs node, so the chaincode is the peer's child.
   inject: () => execFileSync('pkill', ['-KILL', '-P', String(pidOf(`peer-${org}`))]),
   heal: () => {}, // the peer starts it again on the next proposal
 });
@@ -211,7 +212,11 @@ async function main() {
   const rows = [{ fault: 'none (10 s baseline)', ...baseline }];
   for (const fault of FAULTS) {
     const from = Date.now();
-    fault.inject();
+    try {
+      fault.inject();
+    } catch (err) {
+      console.error(`${fault.name}: could not inject (${err.message.split('\n')[0]})`);
+    }
     await sleep((fault.seconds ?? FAULT_SECONDS) * 1000);
     fault.heal();
     const ready = await allReady();

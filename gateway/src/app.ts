@@ -16,6 +16,7 @@ import { limitJsonDepth } from './http/middleware/json-depth';
 import { limitFailedAuth, limitPerSystem } from './http/middleware/rate-limit';
 import { requestId } from './http/middleware/request-id';
 import { securityHeaders } from './http/middleware/security-headers';
+import type { Shutdown } from './http/shutdown';
 import { mount, type RouteSpec } from './http/route';
 import { accessEventRoutes } from './http/routes/access-events';
 import { deathRoutes } from './http/routes/deaths';
@@ -39,6 +40,7 @@ export interface AppDeps extends Services {
   bodyLimitBytes: number;
   http: HttpSettings;
   readiness: Readiness;
+  shutdown: Shutdown;
 }
 
 export function createApp(deps: AppDeps): Koa {
@@ -66,6 +68,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestId());
   app.use(accessLog(deps.log));
   app.use(errors(deps.log));
+  app.use(deps.shutdown.middleware());
   app.use(securityHeaders({ https: Boolean(deps.http.tls) }));
   app.use(requireKnownBodyType());
   app.use(csvBody(deps.bodyLimitBytes));

@@ -104,6 +104,8 @@ export interface GatewayConfig {
   writeRetry: WriteRetrySettings;
   /** How long a readiness answer is kept, and how far the own peer may lag (fabric/readiness.ts). */
   readiness: { cacheMs: number; maxLagBlocks: number };
+  /** How long a stopping gateway lets requests in flight finish (http/shutdown.ts). */
+  shutdownGraceMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): GatewayConfig {
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       cacheMs: integerSetting(env, 'WELFARE_READY_CACHE_MS', 2000, { min: 0, max: 60_000 }),
       maxLagBlocks: integerSetting(env, 'WELFARE_READY_MAX_LAG_BLOCKS', 5, { min: 0, max: 1_000_000 }),
     },
+    shutdownGraceMs: integerSetting(env, 'WELFARE_SHUTDOWN_GRACE_MS', 8000, { min: 0, max: 10 * 60_000 }),
   };
 }
 
