@@ -13,7 +13,7 @@ source "$(dirname "$0")/network-env.sh"
 org="${1:-}"
 [ -n "$org" ] && [ -n "$(org_msp "$org")" ] || { echo "usage: channel-crl-update.sh <${ORGS[*]// /|}>" >&2; exit 2; }
 msp_id="$(org_msp "$org")"
-orderer=(-o "127.0.0.1:$(orderer_port 1)" --tls --cafile "$ORDERER_CA")
+orderer=(-o "$(orderer_name 1):$(orderer_port 1)" --tls --cafile "$ORDERER_CA")
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -21,10 +21,10 @@ trap 'rm -rf "$work"' EXIT
 ca_client() { # command args... (the command must come first)
   "$FABRIC_CA_BIN/fabric-ca-client" "$@" -H "$RUN_DIR/cas/$org-crl-client" --tls.certfiles "$(org_ca_cert "$org")" --caname "ca-$org"
 }
-ca_url="https://127.0.0.1:$(ca_port "$org")"
+ca_url="https://$(host_addr "$org"):$(ca_port "$org")"
 if [ ! -f "$RUN_DIR/cas/$org-crl-client/msp/signcerts/cert.pem" ]; then
   # The registrar's secret goes in the client's environment, not on its command line (`ps` shows that to all).
-  FABRIC_CA_CLIENT_URL="https://$CA_REGISTRAR:$(cat "$(ca_registrar_secret_file "$org")")@127.0.0.1:$(ca_port "$org")" \
+  FABRIC_CA_CLIENT_URL="https://$CA_REGISTRAR:$(cat "$(ca_registrar_secret_file "$org")")@$(host_addr "$org"):$(ca_port "$org")" \
     ca_client enroll >"$work/ca.log" 2>&1 ||
     { cat "$work/ca.log" >&2; exit 1; }
 fi
@@ -33,7 +33,7 @@ crl="$RUN_DIR/cas/$org-crl-client/msp/crls/crl.pem"
 
 # 2. The config update: the channel's current configuration with the org's revocation_list replaced.
 use_org_admin "$org"
-peer channel fetch config "$work/config.block" -c "$CHANNEL" "${orderer[@]}" 2>"$work/peer.log" || { cat "$work/peer.log" >&2; exit 1; }
+on_host "$org" peer channel fetch config "$work/config.block" -c "$CHANNEL" "${orderer[@]}" 2>"$work/peer.log" || { cat "$work/peer.log" >&2; exit 1; }
 status=0
 node "$REPO_ROOT/scripts/channel-crl-update.js" "$work/config.block" "$msp_id" "$crl" "$work/update.pb" || status=$?
 if [ $status = 3 ]; then echo "$msp_id: the channel configuration already holds the CA's current CRL"; exit 0; fi
@@ -46,9 +46,9 @@ majority=$(( ${#ORGS[@]} / 2 + 1 ))
 for ((i = 0; i < majority; i++)); do
   use_org_admin "${signers[$i]}"
   if ((i < majority - 1)); then
-    peer channel signconfigtx -f "$work/update.pb" 2>"$work/peer.log" || { cat "$work/peer.log" >&2; exit 1; }
+    on_host "${signers[$i]}" peer channel signconfigtx -f "$work/update.pb" 2>"$work/peer.log" || { cat "$work/peer.log" >&2; exit 1; }
   else
-    peer channel update -f "$work/update.pb" -c "$CHANNEL" "${orderer[@]}" 2>"$work/peer.log" || { cat "$work/peer.log" >&2; exit 1; }
+    on_host "${signers[$i]}" peer channel update -f "$work/update.pb" -c "$CHANNEL" "${orderer[@]}" 2>"$work/peer.log" || { cat "$work/peer.log" >&2; exit 1; }
   fi
 done
 echo "$msp_id: CRL update signed by the admins of ${signers[*]:0:$majority} and submitted"
@@ -59,7 +59,7 @@ const b=fs.readFileSync(process.argv[2]);const has=s.crlsInConfig(b,process.argv
 console.log(has?common.Block.deserializeBinary(b).getHeader().getNumber():"")'
 block=""
 for _ in $(seq 1 60); do
-  peer channel fetch config "$work/config.block" -c "$CHANNEL" "${orderer[@]}" 2>/dev/null &&
+  on_host "$org" peer channel fetch config "$work/config.block" -c "$CHANNEL" "${orderer[@]}" 2>/dev/null &&
     block="$(cd "$REPO_ROOT" && node -e "$crl_in_config" "$REPO_ROOT/scripts/channel-crl-update.js" "$work/config.block" "$msp_id" "$crl")"
   [ -n "$block" ] && break
   sleep 0.5
@@ -68,7 +68,7 @@ done
 for peer_org in "${ORGS[@]}"; do
   use_org_admin "$peer_org"
   for _ in $(seq 1 60); do
-    height="$(peer channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p')"
+    height="$(on_host "$peer_org" peer channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p')"
     [ -n "$height" ] && [ "$height" -gt "$block" ] && break
     sleep 0.5
   done

@@ -32,14 +32,14 @@ mv "$work/code.tar.gz" "$work/pkg/"
 printf '{"path":"","type":"welfare-node","label":"%s"}' "$label" > "$work/pkg/metadata.json"
 tar_repro "$work/pkg" > "$work/$label.tgz"
 
-orderer=(-o "127.0.0.1:$(orderer_port 1)" --tls --cafile "$ORDERER_CA")
+orderer=(-o "$(orderer_name 1):$(orderer_port 1)" --tls --cafile "$ORDERER_CA")
 peers_all=()
 for org in "${ORGS[@]}"; do
-  peers_all+=(--peerAddresses "127.0.0.1:$(peer_port "$org")" --tlsRootCertFiles "$(peer_dir "$org")/tls/ca.crt")
+  peers_all+=(--peerAddresses "$(peer_name "$org"):$(peer_port "$org")" --tlsRootCertFiles "$(peer_dir "$org")/tls/ca.crt")
 done
 
 use_org_admin civilaffairs
-committed="$(peer lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CHAINCODE" -O json 2>/dev/null || true)"
+committed="$(on_host civilaffairs peer lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CHAINCODE" -O json 2>/dev/null || true)"
 current_seq="$(node -e 'try{const j=JSON.parse(process.argv[1]);console.log(j.sequence||0)}catch{console.log(0)}' "$committed")"
 current_ver="$(node -e 'try{console.log(JSON.parse(process.argv[1]).version||"")}catch{console.log("")}' "$committed")"
 if [ "$current_ver" = "$hash" ]; then
@@ -50,34 +50,37 @@ sequence=$((current_seq + 1))
 echo "deploying chaincode $CHAINCODE version $hash as sequence $sequence"
 
 for org in "${ORGS[@]}"; do
+  for i in $(peer_indexes); do
+    use_org_admin "$org" "$i"
+    if ! on_host "$org" peer lifecycle chaincode queryinstalled -O json 2>/dev/null | grep -q "\"$label\""; then
+      echo "  install on $(peer_fqdn "$org" "$i")"
+      on_host "$org" peer lifecycle chaincode install "$work/$label.tgz" >>"$RUN_DIR/logs/deploy.log" 2>&1
+    fi
+  done
   use_org_admin "$org"
-  if ! peer lifecycle chaincode queryinstalled -O json 2>/dev/null | grep -q "\"$label\""; then
-    echo "  install on peer0.$(org_domain "$org")"
-    peer lifecycle chaincode install "$work/$label.tgz" >>"$RUN_DIR/logs/deploy.log" 2>&1
-  fi
   package_id="$(peer lifecycle chaincode calculatepackageid "$work/$label.tgz")"
   echo "  approve for $(org_msp "$org")"
-  peer lifecycle chaincode approveformyorg "${orderer[@]}" -C "$CHANNEL" -n "$CHAINCODE" \
+  on_host "$org" peer lifecycle chaincode approveformyorg "${orderer[@]}" -C "$CHANNEL" -n "$CHAINCODE" \
     --version "$hash" --sequence "$sequence" --package-id "$package_id" \
     --channel-config-policy /Channel/Application/Endorsement --waitForEvent >>"$RUN_DIR/logs/deploy.log" 2>&1
 done
 
 use_org_admin civilaffairs
 echo "  commit (endorsement policy: MAJORITY of CivilAffairsMSP, FinanceMSP, AuditMSP)"
-peer lifecycle chaincode commit "${orderer[@]}" -C "$CHANNEL" -n "$CHAINCODE" \
+on_host civilaffairs peer lifecycle chaincode commit "${orderer[@]}" -C "$CHANNEL" -n "$CHAINCODE" \
   --version "$hash" --sequence "$sequence" \
   --channel-config-policy /Channel/Application/Endorsement "${peers_all[@]}" --waitForEvent \
   >>"$RUN_DIR/logs/deploy.log" 2>&1
 
-# The first call on each peer starts its chaincode process; wait until all three answer.
-for org in "${ORGS[@]}"; do
-  use_org_admin "$org"
+# The first call on each peer starts its chaincode process; wait until every peer answers.
+for org in "${ORGS[@]}"; do for p in $(peer_indexes); do
+  use_org_admin "$org" "$p"
   for i in $(seq 1 60); do
-    if peer chaincode query -C "$CHANNEL" -n "$CHAINCODE" -c "{\"Args\":[\"$probe\"]}" >/dev/null 2>>"$RUN_DIR/logs/deploy.log"; then
+    if on_host "$org" peer chaincode query -C "$CHANNEL" -n "$CHAINCODE" -c "{\"Args\":[\"$probe\"]}" >/dev/null 2>>"$RUN_DIR/logs/deploy.log"; then
       break
     fi
-    [ "$i" = 60 ] && { echo "chaincode did not start on $org; see $RUN_DIR/logs/peer-$org.log" >&2; exit 1; }
+    [ "$i" = 60 ] && { echo "chaincode did not start on $(peer_fqdn "$org" "$p"); see $RUN_DIR/logs/peer-$(peer_key "$org" "$p").log" >&2; exit 1; }
     sleep 1
   done
-done
+done; done
 echo "chaincode $CHAINCODE $hash committed at sequence $sequence and running on all peers"

@@ -12,7 +12,40 @@ CRYPTO="$RUN_DIR/crypto"
 ORDERER_ORG_DIR="$CRYPTO/ordererOrganizations/orderer.welfare.local"
 export RUN_DIR PORT_BASE CHANNEL CHAINCODE CRYPTO REPO_ROOT
 
+# Hosts. By default every node runs on this machine at 127.0.0.1. With WELFARE_HOSTS_SUBNET (say
+# 10.77.0; scripts/hosts-up.sh makes the hosts) every orderer and every org is a host of its own: a
+# network namespace <prefix>-<host> (WELFARE_HOSTS_PREFIX, default wl) with its own address on a
+# bridge and its own hostnames, and every org runs a second peer. Certificates, the channel config
+# and every endpoint then carry hostnames; nothing listens on 127.0.0.1.
+# WELFARE_HOSTS_FILE instead names real machines, one "<host> <address>" line per host (docs/deploy.md):
+# the same names, certificates and configs, with the addresses given and no namespaces.
+HOSTS_SUBNET="${WELFARE_HOSTS_SUBNET:-}"
+HOSTS_FILE="${WELFARE_HOSTS_FILE:-}"
+HOSTS_PREFIX="${WELFARE_HOSTS_PREFIX:-wl}"
+HOSTS=(orderer1 orderer2 orderer3 civilaffairs finance audit)
+multi_host() { [ -n "$HOSTS_SUBNET" ] || [ -n "$HOSTS_FILE" ]; }
+in_namespaces() { [ -n "$HOSTS_SUBNET" ]; }
+host_number() { case $1 in orderer1) echo 11 ;; orderer2) echo 12 ;; orderer3) echo 13 ;; civilaffairs) echo 21 ;; finance) echo 22 ;; audit) echo 23 ;; esac; }
+host_addr() {
+  if [ -n "$HOSTS_FILE" ]; then
+    awk -v h="$1" '$1 == h { print $2; found = 1 } END { exit !found }' "$HOSTS_FILE" || { echo "no address for host $1 in $HOSTS_FILE" >&2; return 1; }
+  elif in_namespaces; then echo "$HOSTS_SUBNET.$(host_number "$1")"
+  else echo 127.0.0.1; fi
+}
+host_ns() { echo "$HOSTS_PREFIX-$1"; }
+# Runs a command on a host: in its namespace (with its /etc/netns/<ns>/hosts), or here.
+on_host() { local host=$1; shift; if in_namespaces; then ip netns exec "$(host_ns "$host")" "$@"; else "$@"; fi; }
+# The prefix that starts a long-running process on a host (nohup $(host_exec finance) peer ...): the
+# process keeps its pid, so pid files and kill work as on one machine.
+host_exec() { if in_namespaces; then echo "ip netns exec $(host_ns "$1")"; fi; }
+# The name a node is reached by: its hostname across hosts, 127.0.0.1 on one machine.
+node_name() { if multi_host; then echo "$2"; else echo 127.0.0.1; fi; } # host fqdn
+PEERS_PER_ORG="${WELFARE_PEERS_PER_ORG:-$(multi_host && echo 2 || echo 1)}"
+export HOSTS_SUBNET HOSTS_PREFIX PEERS_PER_ORG
+
 ORDERERS=(orderer1 orderer2 orderer3)
+orderer_fqdn() { echo "orderer$1.orderer.welfare.local"; }
+orderer_name() { node_name "orderer$1" "$(orderer_fqdn "$1")"; }
 orderer_port() { echo $((PORT_BASE + 50 + 100 * ($1 - 1))); }        # 7050 7150 7250
 orderer_admin_port() { echo $((PORT_BASE + 53 + 100 * ($1 - 1))); }  # 7053 7153 7253
 orderer_ops_port() { echo $((PORT_BASE + 1443 + $1 - 1)); }         # 8443 8444 8445
@@ -22,10 +55,15 @@ ORGS=(civilaffairs finance audit)
 org_msp() { case $1 in civilaffairs) echo CivilAffairsMSP ;; finance) echo FinanceMSP ;; audit) echo AuditMSP ;; esac; }
 org_index() { case $1 in civilaffairs) echo 0 ;; finance) echo 1 ;; audit) echo 2 ;; esac; }
 org_domain() { echo "$1.welfare.local"; }
-peer_port() { echo $((PORT_BASE + 51 + 1000 * $(org_index "$1"))); }
-peer_cc_port() { echo $(($(peer_port "$1") + 1)); }
-peer_ops_port() { echo $((PORT_BASE + 2443 + $(org_index "$1"))); }
-peer_dir() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/peers/peer0.$(org_domain "$1")"; }
+# A second argument picks an org's peer: 0 (default) or 1 (the second peer: ports +100, operations +10).
+peer_port() { echo $((PORT_BASE + 51 + 1000 * $(org_index "$1") + 100 * ${2:-0})); }
+peer_cc_port() { echo $(($(peer_port "$1" "${2:-0}") + 1)); }
+peer_ops_port() { echo $((PORT_BASE + 2443 + $(org_index "$1") + 10 * ${2:-0})); }
+peer_fqdn() { echo "peer${2:-0}.$(org_domain "$1")"; }
+peer_name() { node_name "$1" "$(peer_fqdn "$1" "${2:-0}")"; }
+peer_dir() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/peers/$(peer_fqdn "$1" "${2:-0}")"; }
+peer_key() { if [ "${2:-0}" = 0 ]; then echo "$1"; else echo "$1-peer$2"; fi; } # pid, log and ledger names
+peer_indexes() { seq 0 $((PEERS_PER_ORG - 1)); }
 org_admin_msp() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/users/Admin@$(org_domain "$1")/msp"; }
 orderer_dir() { echo "$ORDERER_ORG_DIR/orderers/$1.orderer.welfare.local"; }
 ORDERER_CA="$ORDERER_ORG_DIR/tlsca/tlsca.orderer.welfare.local-cert.pem"
@@ -37,20 +75,24 @@ pid_alive() {
   kill -0 "$pid" 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null
 }
 
-# Point the peer CLI at one org's peer, acting as that org's admin.
+# Point the peer CLI at one org's peer (the second argument picks which, default 0), acting as that org's admin.
 use_org_admin() {
   export FABRIC_CFG_PATH="$RUN_DIR/config/peer"
   export CORE_PEER_TLS_ENABLED=true
   export CORE_PEER_LOCALMSPID="$(org_msp "$1")"
   export CORE_PEER_MSPCONFIGPATH="$(org_admin_msp "$1")"
-  export CORE_PEER_ADDRESS="127.0.0.1:$(peer_port "$1")"
-  export CORE_PEER_TLS_ROOTCERT_FILE="$(peer_dir "$1")/tls/ca.crt"
+  export CORE_PEER_ADDRESS="$(peer_name "$1" "${2:-0}"):$(peer_port "$1" "${2:-0}")"
+  export CORE_PEER_TLS_ROOTCERT_FILE="$(peer_dir "$1" "${2:-0}")/tls/ca.crt"
 }
 
 # One gateway per org, each in its own directory (config, key store, index, logs; mode 0700):
 # CivilAffairs on WELFARE_GATEWAY_PORT (8080), Finance +1, Audit +2.
 GATEWAY_PORT_BASE="${WELFARE_GATEWAY_PORT:-8080}"
 gateway_port() { echo $((GATEWAY_PORT_BASE + $(org_index "$1"))); }
+gateway_host() { host_addr "$1"; }
+gateway_scheme() { if multi_host; then echo https; else echo http; fi; }
+# Beyond loopback the gateway serves HTTPS with a certificate from its org's TLS CA.
+gateway_curl() { if multi_host; then curl --cacert "$(gateway_dir "$1")/tls/ca.crt" "${@:2}"; else curl "${@:2}"; fi; }
 gateway_dir() { echo "$RUN_DIR/gateways/$1"; }
 gateway_pidfile() { echo "$RUN_DIR/pids/gateway-$1.pid"; }
 org_client_msp() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/users/User1@$(org_domain "$1")/msp"; }
@@ -60,6 +102,7 @@ org_client_msp() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/users/User
 # identity is the org's enrollment registrar (not a Fabric admin); the registrar's secret is generated
 # at first start into the org's gateway directory, mode 0600.
 source "$here/fabric-ca-env.sh"
+ca_fqdn() { echo "ca.$(org_domain "$1")"; }
 ca_port() { echo $((PORT_BASE + 54 + 1000 * $(org_index "$1"))); }
 ca_ops_port() { echo $((PORT_BASE + 2446 + $(org_index "$1"))); }
 ca_dir() { echo "$RUN_DIR/cas/$1"; }

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Brings the welfare network up as native processes: 3 Raft orderers and one peer and one Fabric CA
 # for each of CivilAffairsMSP, FinanceMSP and AuditMSP, TLS everywhere, channel `welfare` joined the v3 way.
+# With WELFARE_HOSTS_SUBNET (after hosts-up.sh) each node starts on its own host (network-env.sh):
+# every orderer on its own, each org's peers and CA on the org's host, reached by hostname.
 # Safe to re-run: generates crypto and the genesis block once, restarts whatever is not running,
 # and joins only what has not joined yet. Everything lives under the run directory.
 set -euo pipefail
@@ -14,12 +16,24 @@ generate_crypto_and_genesis() {
   [ -f "$RUN_DIR/channel/$CHANNEL.block" ] && return 0
   echo "generating crypto material and the $CHANNEL genesis block..."
   rm -rf "$CRYPTO"
-  cryptogen generate --config="$REPO_ROOT/network/crypto-config.yaml" --output="$CRYPTO" >/dev/null
+  mkdir -p "$RUN_DIR/config/cryptogen"
+  sed -e "s#@@PEERS@@#$PEERS_PER_ORG#g" \
+      -e "s#@@ORDERER1_ADDR@@#$(host_addr orderer1)#g" -e "s#@@ORDERER2_ADDR@@#$(host_addr orderer2)#g" \
+      -e "s#@@ORDERER3_ADDR@@#$(host_addr orderer3)#g" -e "s#@@CIVILAFFAIRS_ADDR@@#$(host_addr civilaffairs)#g" \
+      -e "s#@@FINANCE_ADDR@@#$(host_addr finance)#g" -e "s#@@AUDIT_ADDR@@#$(host_addr audit)#g" \
+      "$REPO_ROOT/network/crypto-config.yaml.tmpl" > "$RUN_DIR/config/cryptogen/crypto-config.yaml"
+  cryptogen generate --config="$RUN_DIR/config/cryptogen/crypto-config.yaml" --output="$CRYPTO" >/dev/null
   # Private keys readable by their owner only.
   find "$CRYPTO" -name '*_sk' -o -name 'server.key' -o -name 'client.key' | xargs chmod 600
   mkdir -p "$RUN_DIR/config/configtx"
   sed -e "s#@@CRYPTO@@#$CRYPTO#g" \
       -e "s#@@ORDERER1_PORT@@#$(orderer_port 1)#g" \
+      -e "s#@@ORDERER1_HOST@@#$(orderer_name 1)#g" \
+      -e "s#@@ORDERER2_HOST@@#$(orderer_name 2)#g" \
+      -e "s#@@ORDERER3_HOST@@#$(orderer_name 3)#g" \
+      -e "s#@@CIVILAFFAIRS_PEER_HOST@@#$(peer_name civilaffairs)#g" \
+      -e "s#@@FINANCE_PEER_HOST@@#$(peer_name finance)#g" \
+      -e "s#@@AUDIT_PEER_HOST@@#$(peer_name audit)#g" \
       -e "s#@@ORDERER2_PORT@@#$(orderer_port 2)#g" \
       -e "s#@@ORDERER3_PORT@@#$(orderer_port 3)#g" \
       -e "s#@@CIVILAFFAIRS_PEER_PORT@@#$(peer_port civilaffairs)#g" \
@@ -41,24 +55,24 @@ prepare_configs() {
 }
 
 # A port held by a process of some other run directory would silently join the wrong network.
-port_free() { # port what
-  if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+port_free() { # port what [address]
+  if (exec 3<>"/dev/tcp/${3:-127.0.0.1}/$1") 2>/dev/null; then
     echo "port $1 ($2) is already in use by another process; stop it or set WELFARE_PORT_BASE" >&2
     exit 1
   fi
 }
 
 start_orderer() {
-  local n=$1 name=orderer$1 dir pidf
-  dir="$(orderer_dir "$name")"; pidf="$RUN_DIR/pids/$name.pid"
+  local n=$1 name=orderer$1 dir pidf addr
+  dir="$(orderer_dir "$name")"; pidf="$RUN_DIR/pids/$name.pid"; addr="$(host_addr "$name")"
   pid_alive "$pidf" && return 0
-  port_free "$(orderer_port "$n")" "$name"
-  port_free "$(orderer_admin_port "$n")" "$name admin"
+  port_free "$(orderer_port "$n")" "$name" "$addr"
+  port_free "$(orderer_admin_port "$n")" "$name admin" "$addr"
   mkdir -p "$RUN_DIR/orderers/$name"
   local tls="$dir/tls"
   (
     export FABRIC_CFG_PATH="$RUN_DIR/config/orderer"
-    export ORDERER_GENERAL_LISTENADDRESS=127.0.0.1
+    export ORDERER_GENERAL_LISTENADDRESS="$addr"
     export ORDERER_GENERAL_LISTENPORT="$(orderer_port "$n")"
     export ORDERER_GENERAL_LOCALMSPID=OrdererMSP
     export ORDERER_GENERAL_LOCALMSPDIR="$dir/msp"
@@ -71,7 +85,7 @@ start_orderer() {
     export ORDERER_GENERAL_CLUSTER_CLIENTPRIVATEKEY="$tls/server.key"
     export ORDERER_GENERAL_CLUSTER_ROOTCAS="[$tls/ca.crt]"
     export ORDERER_CHANNELPARTICIPATION_ENABLED=true
-    export ORDERER_ADMIN_LISTENADDRESS="127.0.0.1:$(orderer_admin_port "$n")"
+    export ORDERER_ADMIN_LISTENADDRESS="$addr:$(orderer_admin_port "$n")"
     export ORDERER_ADMIN_TLS_ENABLED=true
     export ORDERER_ADMIN_TLS_CERTIFICATE="$tls/server.crt"
     export ORDERER_ADMIN_TLS_PRIVATEKEY="$tls/server.key"
@@ -81,60 +95,61 @@ start_orderer() {
     export ORDERER_FILELEDGER_LOCATION="$RUN_DIR/orderers/$name/ledger"
     export ORDERER_CONSENSUS_WALDIR="$RUN_DIR/orderers/$name/etcdraft/wal"
     export ORDERER_CONSENSUS_SNAPDIR="$RUN_DIR/orderers/$name/etcdraft/snapshot"
-    export ORDERER_OPERATIONS_LISTENADDRESS="127.0.0.1:$(orderer_ops_port "$n")"
+    export ORDERER_OPERATIONS_LISTENADDRESS="$addr:$(orderer_ops_port "$n")"
     export ORDERER_METRICS_PROVIDER=prometheus
     export FABRIC_LOGGING_SPEC="${WELFARE_FABRIC_LOGGING:-INFO}"
-    nohup orderer >>"$RUN_DIR/logs/$name.log" 2>&1 &
+    nohup $(host_exec "$name") orderer >>"$RUN_DIR/logs/$name.log" 2>&1 &
     echo $! >"$pidf"
   )
 }
 
-start_peer() {
-  local org=$1 dir pidf
-  dir="$(peer_dir "$org")"; pidf="$RUN_DIR/pids/peer-$org.pid"
+start_peer() { # org [peer index]
+  local org=$1 i=${2:-0} dir pidf key addr
+  dir="$(peer_dir "$org" "$i")"; key="$(peer_key "$org" "$i")"; pidf="$RUN_DIR/pids/peer-$key.pid"; addr="$(host_addr "$org")"
   pid_alive "$pidf" && return 0
-  port_free "$(peer_port "$org")" "peer of $org"
-  mkdir -p "$RUN_DIR/peers/$org"
+  port_free "$(peer_port "$org" "$i")" "peer $i of $org" "$addr"
+  mkdir -p "$RUN_DIR/peers/$key"
   (
     export FABRIC_CFG_PATH="$RUN_DIR/config/peer"
-    export CORE_PEER_ID="peer0.$(org_domain "$org")"
-    export CORE_PEER_ADDRESS="127.0.0.1:$(peer_port "$org")"
-    export CORE_PEER_LISTENADDRESS="127.0.0.1:$(peer_port "$org")"
-    export CORE_PEER_CHAINCODEADDRESS="127.0.0.1:$(peer_cc_port "$org")"
-    export CORE_PEER_CHAINCODELISTENADDRESS="127.0.0.1:$(peer_cc_port "$org")"
-    export CORE_PEER_GOSSIP_BOOTSTRAP="127.0.0.1:$(peer_port "$org")"
-    export CORE_PEER_GOSSIP_EXTERNALENDPOINT="127.0.0.1:$(peer_port "$org")"
+    export CORE_PEER_ID="$(peer_fqdn "$org" "$i")"
+    export CORE_PEER_ADDRESS="$(peer_name "$org" "$i"):$(peer_port "$org" "$i")"
+    export CORE_PEER_LISTENADDRESS="$addr:$(peer_port "$org" "$i")"
+    export CORE_PEER_CHAINCODEADDRESS="$addr:$(peer_cc_port "$org" "$i")"
+    export CORE_PEER_CHAINCODELISTENADDRESS="$addr:$(peer_cc_port "$org" "$i")"
+    # An org's peers find each other (the other peer, or itself when alone) and, by the anchor peers, the other orgs.
+    export CORE_PEER_GOSSIP_BOOTSTRAP="$(peer_name "$org" $(( (i + 1) % PEERS_PER_ORG ))):$(peer_port "$org" $(( (i + 1) % PEERS_PER_ORG )))"
+    export CORE_PEER_GOSSIP_EXTERNALENDPOINT="$(peer_name "$org" "$i"):$(peer_port "$org" "$i")"
     export CORE_PEER_LOCALMSPID="$(org_msp "$org")"
     export CORE_PEER_MSPCONFIGPATH="$dir/msp"
     export CORE_PEER_TLS_ENABLED=true
     export CORE_PEER_TLS_CERT_FILE="$dir/tls/server.crt"
     export CORE_PEER_TLS_KEY_FILE="$dir/tls/server.key"
     export CORE_PEER_TLS_ROOTCERT_FILE="$dir/tls/ca.crt"
-    export CORE_PEER_FILESYSTEMPATH="$RUN_DIR/peers/$org"
-    export CORE_LEDGER_SNAPSHOTS_ROOTDIR="$RUN_DIR/peers/$org/snapshots"
-    export CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$(peer_ops_port "$org")"
+    export CORE_PEER_FILESYSTEMPATH="$RUN_DIR/peers/$key"
+    export CORE_LEDGER_SNAPSHOTS_ROOTDIR="$RUN_DIR/peers/$key/snapshots"
+    export CORE_OPERATIONS_LISTENADDRESS="$addr:$(peer_ops_port "$org" "$i")"
     export CORE_METRICS_PROVIDER=prometheus
     export CORE_CHAINCODE_EXTERNALBUILDERS="[{name: welfare-node, path: $REPO_ROOT/network/builders/node}]"
     export FABRIC_LOGGING_SPEC="${WELFARE_FABRIC_LOGGING:-INFO}"
-    nohup peer node start >>"$RUN_DIR/logs/peer-$org.log" 2>&1 &
+    nohup $(host_exec "$org") peer node start >>"$RUN_DIR/logs/peer-$key.log" 2>&1 &
     echo $! >"$pidf"
   )
 }
 
 start_ca() {
-  local org=$1 dir pidf secret
-  dir="$(ca_dir "$org")"; pidf="$RUN_DIR/pids/ca-$org.pid"
+  local org=$1 dir pidf secret addr
+  dir="$(ca_dir "$org")"; pidf="$RUN_DIR/pids/ca-$org.pid"; addr="$(host_addr "$org")"
   pid_alive "$pidf" && return 0
-  port_free "$(ca_port "$org")" "CA of $org"
+  port_free "$(ca_port "$org")" "CA of $org" "$addr"
   mkdir -p "$dir" "$(gateway_dir "$org")"
   chmod 0700 "$dir" "$(gateway_dir "$org")"
   secret="$(ca_registrar_secret_file "$org")"
   [ -f "$secret" ] || (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url")+"\n")' > "$secret")
   # The registrar's secret in the server's environment (FABRIC_CA_SERVER_BOOT = -b), not on its command line.
-  FABRIC_CA_SERVER_BOOT="$CA_REGISTRAR:$(cat "$secret")" nohup "$FABRIC_CA_BIN/fabric-ca-server" start -H "$dir" \
+  FABRIC_CA_SERVER_BOOT="$CA_REGISTRAR:$(cat "$secret")" nohup $(host_exec "$org") "$FABRIC_CA_BIN/fabric-ca-server" start -H "$dir" \
     --ca.name "ca-$org" --ca.certfile "$(org_ca_cert "$org")" --ca.keyfile "$(org_ca_key "$org")" \
-    --address 127.0.0.1 --port "$(ca_port "$org")" --tls.enabled --csr.hosts 127.0.0.1,localhost \
-    --operations.listenaddress "127.0.0.1:$(ca_ops_port "$org")" >>"$RUN_DIR/logs/ca-$org.log" 2>&1 &
+    --address "$addr" --port "$(ca_port "$org")" --tls.enabled --csr.hosts "127.0.0.1,localhost,$addr,$(ca_fqdn "$org")" \
+    --operations.listenaddress "$addr:$(ca_ops_port "$org")" >>"$RUN_DIR/logs/ca-$org.log" 2>&1 &
   echo $! >"$pidf"
 }
 
@@ -152,28 +167,30 @@ join_orderers() {
   local n tls
   for n in 1 2 3; do
     tls="$(orderer_dir orderer$n)/tls"
-    if osnadmin channel list -o "127.0.0.1:$(orderer_admin_port $n)" --ca-file "$ORDERER_CA" \
+    if on_host orderer$n osnadmin channel list -o "$(orderer_name $n):$(orderer_admin_port $n)" --ca-file "$ORDERER_CA" \
          --client-cert "$tls/server.crt" --client-key "$tls/server.key" 2>/dev/null | grep -q "\"$CHANNEL\""; then
       continue
     fi
     echo "orderer$n joins $CHANNEL"
-    osnadmin channel join --channelID "$CHANNEL" --config-block "$RUN_DIR/channel/$CHANNEL.block" \
-      -o "127.0.0.1:$(orderer_admin_port $n)" --ca-file "$ORDERER_CA" \
+    on_host orderer$n osnadmin channel join --channelID "$CHANNEL" --config-block "$RUN_DIR/channel/$CHANNEL.block" \
+      -o "$(orderer_name $n):$(orderer_admin_port $n)" --ca-file "$ORDERER_CA" \
       --client-cert "$tls/server.crt" --client-key "$tls/server.key" >/dev/null
   done
 }
 
 join_peers() {
-  local org
+  local org i
   for org in "${ORGS[@]}"; do
-    use_org_admin "$org"
-    if peer channel list 2>/dev/null | grep -qx "$CHANNEL"; then continue; fi
-    echo "peer0.$(org_domain "$org") joins $CHANNEL"
-    for _ in $(seq 1 20); do
-      peer channel join -b "$RUN_DIR/channel/$CHANNEL.block" >>"$RUN_DIR/logs/peer-cli.log" 2>&1 && break
-      sleep 1
+    for i in $(peer_indexes); do
+      use_org_admin "$org" "$i"
+      if on_host "$org" peer channel list 2>/dev/null | grep -qx "$CHANNEL"; then continue; fi
+      echo "$(peer_fqdn "$org" "$i") joins $CHANNEL"
+      for _ in $(seq 1 20); do
+        on_host "$org" peer channel join -b "$RUN_DIR/channel/$CHANNEL.block" >>"$RUN_DIR/logs/peer-cli.log" 2>&1 && break
+        sleep 1
+      done
+      on_host "$org" peer channel list 2>/dev/null | grep -qx "$CHANNEL" || { echo "peer $i of $org failed to join; see $RUN_DIR/logs/peer-cli.log" >&2; exit 1; }
     done
-    peer channel list 2>/dev/null | grep -qx "$CHANNEL" || { echo "peer of $org failed to join; see $RUN_DIR/logs/peer-cli.log" >&2; exit 1; }
   done
 }
 
@@ -182,7 +199,7 @@ wait_raft_leader() {
   local n
   for _ in $(seq 1 120); do
     for n in 1 2 3; do
-      curl -s "http://127.0.0.1:$(orderer_ops_port $n)/metrics" |
+      curl -s "http://$(host_addr orderer$n):$(orderer_ops_port $n)/metrics" |
         grep -q "^consensus_etcdraft_is_leader{channel=\"$CHANNEL\"} 1" && return 0
     done
     sleep 0.5
@@ -196,8 +213,8 @@ write_network_json() {
   local org domain users entries=()
   for org in "${ORGS[@]}"; do
     domain="$(org_domain "$org")"; users="$CRYPTO/peerOrganizations/$domain/users"
-    entries+=("$(printf '{"key":"%s","mspId":"%s","peerEndpoint":"127.0.0.1:%s","peerHostAlias":"peer0.%s","tlsRootCert":"%s","client":{"cert":"%s","key":"%s"},"admin":{"cert":"%s","key":"%s"}}' \
-      "$org" "$(org_msp "$org")" "$(peer_port "$org")" "$domain" "$(peer_dir "$org")/tls/ca.crt" \
+    entries+=("$(printf '{"key":"%s","mspId":"%s","peerEndpoint":"%s:%s","peerHostAlias":"peer0.%s","tlsRootCert":"%s","client":{"cert":"%s","key":"%s"},"admin":{"cert":"%s","key":"%s"}}' \
+      "$org" "$(org_msp "$org")" "$(host_addr "$org")" "$(peer_port "$org")" "$domain" "$(peer_dir "$org")/tls/ca.crt" \
       "$users/User1@$domain/msp/signcerts/User1@$domain-cert.pem" "$users/User1@$domain/msp/keystore/priv_sk" \
       "$users/Admin@$domain/msp/signcerts/Admin@$domain-cert.pem" "$users/Admin@$domain/msp/keystore/priv_sk")")
   done
@@ -210,11 +227,13 @@ generate_crypto_and_genesis
 write_network_json
 prepare_configs
 for n in 1 2 3; do start_orderer $n; done
-for org in "${ORGS[@]}"; do start_peer "$org"; done
+for org in "${ORGS[@]}"; do for i in $(peer_indexes); do start_peer "$org" "$i"; done; done
 for org in "${ORGS[@]}"; do start_ca "$org"; done
-for n in 1 2 3; do wait_healthy orderer$n "http://127.0.0.1:$(orderer_ops_port $n)/healthz"; done
-for org in "${ORGS[@]}"; do wait_healthy "peer-$org" "http://127.0.0.1:$(peer_ops_port "$org")/healthz"; done
-for org in "${ORGS[@]}"; do wait_healthy "ca-$org" "http://127.0.0.1:$(ca_ops_port "$org")/healthz"; done
+for n in 1 2 3; do wait_healthy orderer$n "http://$(host_addr orderer$n):$(orderer_ops_port $n)/healthz"; done
+for org in "${ORGS[@]}"; do for i in $(peer_indexes); do
+  wait_healthy "peer-$(peer_key "$org" "$i")" "http://$(host_addr "$org"):$(peer_ops_port "$org" "$i")/healthz"
+done; done
+for org in "${ORGS[@]}"; do wait_healthy "ca-$org" "http://$(host_addr "$org"):$(ca_ops_port "$org")/healthz"; done
 join_orderers
 join_peers
 wait_raft_leader

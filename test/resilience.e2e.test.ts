@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { citizenOfRun, get, post, runTag } from './support/api';
+import { citizenOfRun, get, post, request, runTag } from './support/api';
 import { connectDirect } from './support/fabric-client';
 import { runScript } from './support/scripts';
-import { RUN_DIR } from './support/test-network';
+import { gatewayUrl, RUN_DIR } from './support/test-network';
 
 const programmeId = `RES_${runTag}`;
 const citizen = citizenOfRun(601, '310108');
@@ -33,9 +33,16 @@ it('payments acknowledged while an orderer and a peer are down are on every peer
     checks: [{ check: 'IDENTITY', result: 'PASS', sourceSystem: 'civil-affairs-system' }],
   })).status).toBe(201);
 
+  const auditReady = () => request('GET', '/health/ready', undefined, undefined, gatewayUrl('audit'));
+  expect((await auditReady()).status).toBe(200);
+
   kill('orderer2');
   kill('peer-audit');
   await until(async () => (await get('/health')).status === 503);
+  // Audit's gateway cannot endorse without its own peer: not ready, and it says which check failed.
+  await until(async () => (await auditReady()).status === 503);
+  const notReady = await auditReady();
+  expect(notReady.body.checks.find((c: { name: string }) => c.name === 'endorsement').ok).toBe(false);
 
   // While the orderers elect a new Raft leader the gateway answers 503 (nothing acknowledged);
   // a client retries the same lineId, which the ledger treats as the same payment.
@@ -57,6 +64,8 @@ it('payments acknowledged while an orderer and a peer are down are on every peer
 
   runScript('network-up.sh'); // restarts exactly the nodes that are not running
   await until(async () => (await get('/health')).status === 200);
+  // Ready again only once its peer endorses and has caught up; then a write through it succeeds at once.
+  await until(async () => (await auditReady()).status === 200, 120000);
 
   const audit = connectDirect('AuditMSP');
   try {

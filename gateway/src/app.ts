@@ -16,6 +16,7 @@ import { limitJsonDepth } from './http/middleware/json-depth';
 import { limitFailedAuth, limitPerSystem } from './http/middleware/rate-limit';
 import { requestId } from './http/middleware/request-id';
 import { securityHeaders } from './http/middleware/security-headers';
+import type { Shutdown } from './http/shutdown';
 import { mount, type RouteSpec } from './http/route';
 import { accessEventRoutes } from './http/routes/access-events';
 import { deathRoutes } from './http/routes/deaths';
@@ -27,6 +28,7 @@ import { programmeRoutes } from './http/routes/programmes';
 import { proofRoutes } from './http/routes/proofs';
 import { reportRoutes } from './http/routes/reports';
 import { systemRoutes } from './http/routes/systems';
+import type { Readiness } from './fabric/readiness';
 import type { ProofService } from './proofs/proof-service';
 import type { Services } from './services/context';
 import type { IdempotentAnswers } from './store/idempotent-answers';
@@ -37,6 +39,8 @@ export interface AppDeps extends Services {
   log: Logger;
   bodyLimitBytes: number;
   http: HttpSettings;
+  readiness: Readiness;
+  shutdown: Shutdown;
 }
 
 export function createApp(deps: AppDeps): Koa {
@@ -50,7 +54,7 @@ export function createApp(deps: AppDeps): Koa {
     ...reportRoutes(deps),
     ...proofRoutes(deps, deps.proofs),
   ];
-  const open: RouteSpec[] = [...healthRoutes(deps.ledger), ...operationRoutes(() => [...open, ...api])];
+  const open: RouteSpec[] = [...healthRoutes(deps.ledger, deps.readiness), ...operationRoutes(() => [...open, ...api])];
 
   const openRouter = new Router();
   mount(openRouter, open);
@@ -64,6 +68,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(requestId());
   app.use(accessLog(deps.log));
   app.use(errors(deps.log));
+  app.use(deps.shutdown.middleware());
   app.use(securityHeaders({ https: Boolean(deps.http.tls) }));
   app.use(requireKnownBodyType());
   app.use(csvBody(deps.bodyLimitBytes));

@@ -72,6 +72,8 @@ export interface GatewayFile {
   channel: string;
   chaincode: string;
   peers: PeerConnection[];
+  /** The org's other peers, in order: where it submits when the one in `peers` cannot be reached. */
+  standbyPeers?: PeerConnection[];
   client: IdentityFiles;
   ca?: CaConnection;
 }
@@ -86,6 +88,8 @@ export interface GatewayConfig {
   /** Where the gateway keeps its own state (key store, index, pseudonym key): the file's directory. */
   stateDir: string;
   network: ChannelPeers;
+  /** The org's own other peers (fabric/own-peers.ts): never another org's. */
+  standbyPeers: PeerConnection[];
   /** Where systems' own identities are enrolled; without it every system writes as the org's client identity. */
   ca?: CaConnection;
   pseudonymKeyHex?: string;
@@ -98,6 +102,10 @@ export interface GatewayConfig {
   http: HttpSettings;
   /** Re-endorsing and resubmitting a write that lost an MVCC race. */
   writeRetry: WriteRetrySettings;
+  /** How long a readiness answer is kept, and how far the own peer may lag (fabric/readiness.ts). */
+  readiness: { cacheMs: number; maxLagBlocks: number };
+  /** How long a stopping gateway lets requests in flight finish (http/shutdown.ts). */
+  shutdownGraceMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): GatewayConfig {
@@ -106,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   const given = JSON.parse(readFileSync(file, 'utf8')) as GatewayFile;
   const inDir = (p: string) => path.resolve(dir, p);
   const host = env.WELFARE_GATEWAY_HOST ?? '127.0.0.1';
+  const foreign = (given.standbyPeers ?? []).find((peer) => peer.mspId !== given.mspId);
+  if (foreign) throw new Error(`standby peer ${foreign.peerHostAlias} is ${foreign.mspId}'s: a gateway submits only through its own org's peers`);
   return {
     host,
     port: given.port,
@@ -117,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       chaincode: given.chaincode,
       orgs: given.peers.map((peer) => ({ ...peer, tlsRootCert: inDir(peer.tlsRootCert) })),
     },
+    standbyPeers: (given.standbyPeers ?? []).map((peer) => ({ ...peer, tlsRootCert: inDir(peer.tlsRootCert) })),
     ca: given.ca && {
       ...given.ca,
       tlsRootCert: inDir(given.ca.tlsRootCert),
@@ -132,6 +143,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     logLevel: env.WELFARE_LOG_LEVEL ?? 'info',
     http: loadHttpSettings(env, host),
     writeRetry: loadWriteRetry(env),
+    readiness: {
+      cacheMs: integerSetting(env, 'WELFARE_READY_CACHE_MS', 2000, { min: 0, max: 60_000 }),
+      maxLagBlocks: integerSetting(env, 'WELFARE_READY_MAX_LAG_BLOCKS', 5, { min: 0, max: 1_000_000 }),
+    },
+    shutdownGraceMs: integerSetting(env, 'WELFARE_SHUTDOWN_GRACE_MS', 8000, { min: 0, max: 10 * 60_000 }),
   };
 }
 

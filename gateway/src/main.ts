@@ -10,6 +10,7 @@ import { KeyStore } from './auth/key-store';
 import { ensureStateDir, loadPseudonymKey } from './auth/secrets';
 import { loadConfig } from './config';
 import { Ledger } from './fabric/ledger';
+import { Readiness } from './fabric/readiness';
 import { SystemIdentities } from './fabric/system-identities';
 import { ChainReader } from './index/chain-reader';
 import { IndexFollower } from './index/follower';
@@ -21,6 +22,7 @@ import { AccessLog } from './services/access-log';
 import { ActiveSystems } from './services/active-systems';
 import { registerBootstrapSystems } from './services/bootstrap';
 import { createServer } from './http/server';
+import { Shutdown } from './http/shutdown';
 import { IdempotentAnswers, loadIdempotencySecret } from './store/idempotent-answers';
 import { openStateDb } from './store/state-db';
 
@@ -55,6 +57,8 @@ async function main(): Promise<void> {
     idempotentAnswers: new IdempotentAnswers(state, loadIdempotencySecret(config.stateDir)),
     bodyLimitBytes: config.bodyLimitBytes,
     http: config.http,
+    readiness: new Readiness(ledger, config.readiness),
+    shutdown: new Shutdown(),
   };
   const server = createServer(createApp(deps).callback(), config.http).listen(config.port, config.host, () => {
     const scheme = config.http.tls ? 'https' : 'http';
@@ -65,7 +69,9 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    server.close();
+    // Requests in flight finish (a write gets its receipt) before the ledger connections close.
+    const unfinished = await deps.shutdown.stop(server, config.shutdownGraceMs);
+    if (unfinished > 0) log.warn({ unfinished }, 'stopped with requests still running after the grace period');
     await deps.accessLog.drain();
     await follower.close();
     chain.close();

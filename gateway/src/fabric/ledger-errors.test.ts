@@ -32,6 +32,14 @@ describe('what a Fabric failure means to a caller', () => {
     expect(toApiError(gatewayError(GrpcStatus.DEADLINE_EXCEEDED)).status).toBe(503);
   });
 
+  it('no peers satisfying the endorsement policy (a peer restarting) is a 503 to retry, not a 502', () => {
+    const noPlan = gatewayErrorSaying(
+      'failed to select a set of endorsers that satisfy the endorsement policy due to error: no combination of peers can be derived which satisfy the endorsement policy: required chaincodes are not installed on sufficient peers',
+      GrpcStatus.FAILED_PRECONDITION,
+    );
+    expect(toApiError(noPlan)).toMatchObject({ status: 503, code: 'NETWORK_UNAVAILABLE', retryAfterSeconds: 1 });
+  });
+
   it('anything else says nothing about the internals', () => {
     expect(toApiError(gatewayError(GrpcStatus.INTERNAL, 'panic: at peer.go:42'))).toMatchObject({ status: 502, message: 'the ledger refused the request' });
     expect(toApiError(new Error('/home/x/secret/path'))).toMatchObject({ status: 500, message: 'internal error' });

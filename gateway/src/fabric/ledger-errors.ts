@@ -19,10 +19,26 @@ export function toApiError(err: unknown): ApiError {
       if (reason) return ApiError.fromReason(reason.code, reason.message);
     }
     const internal = [err.message, ...err.details.map((d) => `${d.mspId}@${d.address}: ${d.message}`)].join('; ');
-    if (UNREACHABLE.has(err.code)) return Object.assign(unavailable('the ledger network is unavailable; try again'), { internal, retryAfterSeconds: 1 });
+    if (UNREACHABLE.has(err.code) || isNoEndorsementPlan(err)) return Object.assign(unavailable('the ledger network is unavailable; try again'), { internal, retryAfterSeconds: 1 });
     return Object.assign(new ApiError(502, 'LEDGER_ERROR', 'the ledger refused the request'), { internal });
   }
   return Object.assign(new ApiError(500, 'INTERNAL', 'internal error'), { internal: (err as Error)?.message });
+}
+
+/**
+ * Discovery found no set of live peers satisfying the endorsement policy: peers are down, or one
+ * has just restarted and its gossip has not settled. It passes (/health/ready says when), so the
+ * caller is told to retry (503), not that the ledger refused the request.
+ */
+function isNoEndorsementPlan(err: GatewayError): boolean {
+  return [err.message, ...err.details.map((d) => d.message)].some((m) =>
+    /no combination of peers can be derived which satisfy the endorsement policy|failed to select a set of endorsers/.test(m),
+  );
+}
+
+/** The peer this gateway talks to cannot be reached: another of the org's peers may take the request (own-peers.ts). */
+export function isUnreachable(err: unknown): boolean {
+  return err instanceof GatewayError && err.code === GrpcStatus.UNAVAILABLE;
 }
 
 /** Validation codes that mean another transaction changed what this one read: worth endorsing again. */

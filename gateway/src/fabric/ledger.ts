@@ -11,8 +11,9 @@ import type { GatewayConfig, PeerConnection } from '../config';
 import { fabricSubmitSeconds } from '../metrics';
 import { forbidden } from '../errors';
 import { connectAs, newPeerClient } from './connection';
+import { OwnPeers } from './own-peers';
 import type { SystemIdentities } from './system-identities';
-import { isPeerDisagreement, isLostRace, LostRace, notCommitted, toApiError, validationCodeName } from './ledger-errors';
+import { isPeerDisagreement, isLostRace, isUnreachable, LostRace, notCommitted, toApiError, validationCodeName } from './ledger-errors';
 import { blockNumberOf, earlierWriterOf } from './replay';
 import { retryLostRaces } from './write-retry';
 
@@ -46,9 +47,13 @@ export class Ledger {
   readonly mspId: string;
   private readonly clients = new Map<string, grpc.Client>();
   private readonly gateways: Gateway[] = [];
-  private readonly contract: Contract;
+  private contract!: Contract;
   private readonly peerGateways = new Map<string, Gateway>();
   private readonly systemContracts = new Map<string, Contract>();
+  /** The org's own peers: the configured one first, then its standbys (own-peers.ts). */
+  private readonly ownPeers: OwnPeers;
+  private ownClient!: grpc.Client;
+  private readonly ownClients = new Map<number, grpc.Client>();
 
   constructor(
     private readonly config: GatewayConfig,
@@ -56,18 +61,37 @@ export class Ledger {
   ) {
     const { network, identity, deadlines } = config;
     this.mspId = identity.mspId;
-    for (const org of network.orgs) this.clients.set(org.mspId, newPeerClient(org));
-    const own = this.clients.get(identity.mspId);
-    if (!own) throw new Error(`no peer of ${identity.mspId} in the gateway configuration`);
-    const gateway = connectAs(own, identity.mspId, identity.client, deadlines);
-    this.gateways.push(gateway);
-    this.contract = gateway.getNetwork(network.channel).getContract(network.chaincode);
-    // Queries addressed to one peer (health, cross-org reads) go out under the same identity.
+    const first = network.orgs.find((org) => org.mspId === identity.mspId);
+    if (!first) throw new Error(`no peer of ${identity.mspId} in the gateway configuration`);
+    // Queries addressed to another org's peer (health, cross-org reads) go out under the same identity.
     for (const org of network.orgs) {
-      const peerGateway = org.mspId === identity.mspId ? gateway : connectAs(this.clients.get(org.mspId)!, identity.mspId, identity.client, deadlines);
-      if (peerGateway !== gateway) this.gateways.push(peerGateway);
+      if (org.mspId === identity.mspId) continue;
+      this.clients.set(org.mspId, newPeerClient(org));
+      const peerGateway = connectAs(this.clients.get(org.mspId)!, identity.mspId, identity.client, deadlines);
+      this.gateways.push(peerGateway);
       this.peerGateways.set(org.mspId, peerGateway);
     }
+    const own = [first, ...config.standbyPeers];
+    this.ownPeers = new OwnPeers(own.map((p) => p.peerHostAlias), (i) => {
+      if (!this.ownClients.has(i)) this.ownClients.set(i, newPeerClient(own[i]));
+      this.useOwnPeer(this.ownClients.get(i)!);
+    });
+  }
+
+  /** Submits, evaluates and own-peer queries go through this client of the org's own peer from now on. */
+  private useOwnPeer(client: grpc.Client): void {
+    const { network, identity, deadlines } = this.config;
+    const gateway = connectAs(client, identity.mspId, identity.client, deadlines);
+    this.gateways.push(gateway);
+    this.ownClient = client;
+    this.contract = gateway.getNetwork(network.channel).getContract(network.chaincode);
+    this.peerGateways.set(identity.mspId, gateway);
+    this.systemContracts.clear();
+  }
+
+  /** The org's own peer requests go through now (its hostname). */
+  get ownPeer(): string {
+    return this.ownPeers.current;
   }
 
   get orgs(): PeerConnection[] {
@@ -80,10 +104,12 @@ export class Ledger {
    * its receipt names the transaction that wrote it.
    */
   async submit<T>(actor: Actor, fn: string, args: string[]): Promise<Receipt<T>> {
-    const contract = this.contractFor(actor);
     const timer = fabricSubmitSeconds.startTimer({ function: fn });
     try {
-      const receipt = await retryLostRaces(() => this.submitOnce<T>(actor, contract, fn, args), isLostRace, this.config.writeRetry);
+      const receipt = await this.ownPeers.run(
+        () => retryLostRaces(() => this.submitOnce<T>(actor, this.contractFor(actor), fn, args), isLostRace, this.config.writeRetry),
+        isUnreachable,
+      );
       timer({ outcome: receipt.replay ? 'replayed' : 'committed' });
       return receipt;
     } catch (err) {
@@ -116,9 +142,8 @@ export class Ledger {
   }
 
   async evaluate<T>(actor: Actor, fn: string, args: string[]): Promise<T> {
-    const contract = this.contractFor(actor);
     try {
-      const result = await contract.evaluateTransaction(fn, ...args);
+      const result = await this.ownPeers.run(() => this.contractFor(actor).evaluateTransaction(fn, ...args), isUnreachable);
       return JSON.parse(decoder.decode(result)) as T;
     } catch (err) {
       throw toApiError(err);
@@ -143,9 +168,25 @@ export class Ledger {
     };
   }
 
+  /** Endorses a read-only query through the org's own peer and drops the endorsement (readiness.ts). */
+  async endorseProbe(): Promise<void> {
+    await this.ownPeers.run(() => this.contract.newProposal('programme:ListProgrammes').endorse(), isUnreachable);
+  }
+
+  /** Block heights of the org's own peer (undefined when it does not answer) and of every other peer that answers. */
+  async heights(): Promise<{ own: number | undefined; others: number[] }> {
+    const answers = await Promise.all(
+      this.orgs.map((org) => this.chainInfo(org.mspId).then((info) => ({ org: org.mspId, height: info.height }), () => undefined)),
+    );
+    const own = answers.find((a) => a?.org === this.mspId)?.height;
+    const others = answers.filter((a) => a !== undefined && a.org !== this.mspId).map((a) => a!.height);
+    return { own, others };
+  }
+
   close(): void {
     for (const gateway of this.gateways) gateway.close();
     for (const client of this.clients.values()) client.close();
+    for (const client of this.ownClients.values()) client.close();
   }
 
   /** Drops a system's connection (after retirement or re-enrollment). */
@@ -166,7 +207,7 @@ export class Ledger {
       const files = this.identities.find(actor.systemId);
       if (!files) return this.contract;
       const { network, deadlines } = this.config;
-      const gateway = connectAs(this.clients.get(this.mspId)!, this.mspId, files, deadlines);
+      const gateway = connectAs(this.ownClient, this.mspId, files, deadlines);
       this.gateways.push(gateway);
       contract = gateway.getNetwork(network.channel).getContract(network.chaincode);
       this.systemContracts.set(actor.systemId, contract);
