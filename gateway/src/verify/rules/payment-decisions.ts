@@ -142,13 +142,13 @@ function requireWritten(written: Map<string, Buffer>, expected: Map<string, stri
 }
 
 function explainLine(line: SubmittedLine, facts: LineFacts, from: Provenance, decision: LineDecision, rules: PaymentRules): string {
-  const verdict = decision.accepted ? 'POSTED' : `REJECTED ${decision.reasonCode} (${REASON_CODES[decision.reasonCode].summary})`;
+  const verdict = `line ${line.lineId} (${line.kind}, ${line.period}): ${decision.accepted ? 'POSTED' : `REJECTED ${decision.reasonCode} (${REASON_CODES[decision.reasonCode].summary})`}`;
   const said: string[] = [];
   const { programme, eligibility, death, paid } = facts;
-  if (!programme) return `line ${line.lineId}: ${verdict}: no programme ${line.programmeId} at commit`;
+  if (!programme) return `${verdict}: no programme ${line.programmeId} at commit`;
   said.push(`programme ${programme.id}, standard ${money(programme.monthlyCapFen)}, ${from.programme}`);
   const amount = rules.validAmount(line.amountFen);
-  if (amount === null) return `line ${line.lineId}: ${verdict}: ${said.join('; ')}; amount ${JSON.stringify(line.amountFen)} is not a positive whole number of fen`;
+  if (amount === null) return `${verdict}: ${said.join('; ')}; amount ${JSON.stringify(line.amountFen)} is not a positive whole number of fen`;
   said.push(
     eligibility
       ? `eligibility ${eligibility.status}${eligibility.reason ? ` (${eligibility.reason})` : ''} for ${eligibility.programmeId} from ${eligibility.validFrom}${eligibility.validTo ? ` to ${eligibility.validTo}` : ''}, ${from.eligibility}; ${rules.coversPeriod(eligibility, line.period, death) ? 'covers' : 'does not cover'} ${line.period}`
@@ -162,7 +162,7 @@ function explainLine(line: SubmittedLine, facts: LineFacts, from: Provenance, de
   );
   const total = paid.paidFen + amount;
   said.push(`${paid.paidFen > 0 ? `${money(paid.paidFen)} + ` : ''}${money(amount)} ${total <= programme.monthlyCapFen ? '≤' : '>'} standard ${money(programme.monthlyCapFen)}`);
-  return `line ${line.lineId} (${line.kind}, ${line.period}): ${verdict}: ${said.join('; ')}`;
+  return `${verdict}: ${said.join('; ')}`;
 }
 
 /** Fen as yuan with thousands separators: 120000 → "1,200.00". */
