@@ -10,6 +10,7 @@ import { parseTrustedTip, type TrustAnchor } from './verify/bundle';
 import type { PeerCheckpoint } from './verify/checkpoint';
 import { formatVerification, verifyBundle } from './verify/verify-bundle';
 import { trustFromGenesisBlock, trustFromHash, trustProblem } from './verify/trust';
+import { formatRuleVerification, verifyRuleProof } from './verify/rules/verify-rule-proof';
 
 const DEFAULT_TRUST_FILE = 'welfare-trust.json';
 
@@ -20,11 +21,15 @@ welfare-ledger trust init --genesis-hash <64 hex> --channel <name> [--out ${DEFA
     consortium shared (e.g. .network/channel/welfare.block) or its published hash. Everything
     \`verify\` proves, it proves from this file.`,
   verify: `welfare-ledger verify <bundle.json> [--trust ${DEFAULT_TRUST_FILE}] [--trusted-tip N:hash] [--checkpoint checkpoint.json] [--json]
+welfare-ledger verify --rules <rule-proof.json> [--trust ${DEFAULT_TRUST_FILE}] [--json]
     Checks a proof bundle offline, one line per named check. Exit 0 only when every check passes
     and the bundle is proven from the trust file (default ./${DEFAULT_TRUST_FILE}); 1 when a check
     fails; 3 when no trust file is given or found (at most "consistent, not verified").
     --trusted-tip: a block number and header hash you kept (e.g. from an earlier VERIFIED line).
-    --checkpoint: a checkpoint signed by an org's peer (GET /v1/proofs/checkpoint), fetched before the bundle.`,
+    --checkpoint: a checkpoint signed by an org's peer (GET /v1/proofs/checkpoint), fetched before the bundle.
+    --rules: the file is a rule proof (GET /v1/proofs/rules/tx/{txId}): every fact the decision read is
+    proven by the transaction that wrote it, and the rules of the definition in effect, re-run on
+    them, must give exactly what was written; each decision is printed in words.`,
   audit: `welfare-ledger audit [--trust ${DEFAULT_TRUST_FILE}] [--json] [--as MSP]
     Reads every block from a peer of each org (network description in $WELFARE_RUN_DIR/network.json),
     checks orderer signatures, the config chain, every VALID transaction, and compares the orgs'
@@ -80,10 +85,17 @@ function verifyCommand(args: string[]): number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { trust: { type: 'string' }, 'trusted-tip': { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' } },
+    options: { trust: { type: 'string' }, 'trusted-tip': { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' }, rules: { type: 'boolean' } },
   });
   if (positionals.length !== 1) throw new UsageError('verify takes one bundle file');
   const trust = readTrust(values.trust);
+  if (values.rules) {
+    const trustedTip = values['trusted-tip'] ? parseTrustedTip(values['trusted-tip']) : undefined;
+    const checkpoint = values.checkpoint ? (readJson(values.checkpoint, 'checkpoint') as PeerCheckpoint) : undefined;
+    const rules = verifyRuleProof(readJson(positionals[0], 'rule proof'), { trust, trustedTip, checkpoint });
+    console.log(values.json ? JSON.stringify(rules, null, 2) : formatRuleVerification(rules).join('\n'));
+    return rules.ok ? 0 : rules.consistent ? 3 : 1;
+  }
   const trustedTip = values['trusted-tip'] ? parseTrustedTip(values['trusted-tip']) : undefined;
   const checkpoint = values.checkpoint ? (readJson(values.checkpoint, 'checkpoint') as PeerCheckpoint) : undefined;
   const result = verifyBundle(readJson(positionals[0], 'bundle'), { trust, trustedTip, checkpoint });

@@ -209,3 +209,22 @@ function checkCaller(facts: Map<string, ProvenFact>, chaincode: string, creator:
 function printable(key: string): string {
   return key.replace(/^\u0000/, '').replace(/\u0000$/, '').split('\u0000').join('/');
 }
+
+/** Prints a rule verification: one line per check, then each decision in an auditor's words, then the verdict. */
+export function formatRuleVerification(result: RuleVerification): string[] {
+  const width = Math.max(...result.checks.map((c) => c.check.length));
+  const lines = result.checks.map((c) => `${c.ok ? 'ok    ' : 'FAILED'}  ${c.check.padEnd(width)}  ${c.detail}`);
+  if (result.consistent && result.outcome) lines.push('', ...result.outcome.explanations.map((e) => `  ${e}`), '');
+  const subject = result.decision?.subject;
+  const what = subject ? `transaction ${subject.txId} (block ${subject.blockNumber})` : 'the rule proof';
+  const failed = result.checks.filter((c) => !c.ok);
+  if (failed.length > 0) {
+    lines.push(`NOT VERIFIED: ${what}: ${failed.length} check${failed.length === 1 ? '' : 's'} failed (${failed.map((c) => c.check).join(', ')})`);
+  } else if (!result.anchored) {
+    lines.push(`CONSISTENT, NOT VERIFIED: ${what}: no trust anchor, so nothing ties the proof to your channel (run \`welfare-ledger trust init <genesis block>\`)`);
+  } else {
+    const d = result.definition!;
+    lines.push(`VERIFIED: ${what} followed ${d.rulesVersion} (${d.name} sequence ${d.sequence}, version ${d.version}): ${result.outcome!.explanations.length} decision${result.outcome!.explanations.length === 1 ? '' : 's'} re-run on proven facts`);
+  }
+  return lines;
+}
