@@ -15,6 +15,7 @@ const programmeId = `RULES_${runTag}`;
 const eligible = citizenOfRun(711, '310106');
 const neverEligible = citizenOfRun(712, '310106');
 const deceased = citizenOfRun(713, '310106');
+const paidThenDead = citizenOfRun(714, '310106');
 const dir = mkdtempSync(path.join(tmpdir(), 'welfare-rules-'));
 const CLI = path.join(REPO_ROOT, 'gateway', 'bin', 'welfare-ledger.js');
 const GENESIS = path.join(RUN_DIR, 'channel', 'welfare.block');
@@ -49,6 +50,7 @@ describe('rule proofs of payments made on the real network', () => {
     expect((await post('/v1/programmes', 'civil-affairs-system', { id: programmeId, nameEn: 'Rule proof allowance', nameZh: '规则证明津贴', monthlyCapFen: 120000 })).status).toBe(201);
     expect((await grant(eligible)).status).toBe(201);
     expect((await grant(deceased)).status).toBe(201);
+    expect((await grant(paidThenDead)).status).toBe(201);
     expect((await post('/v1/deaths', 'civil-affairs-system', { citizenId: deceased, dateOfDeath: '2026-03-14', source: 'CITY_DEATH_DB' })).status).toBe(201);
   });
 
@@ -102,5 +104,25 @@ describe('rule proofs of payments made on the real network', () => {
     expect(result.ok).toBe(false);
     expect(result.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(['facts']);
     expect(cliVerifyRules(withoutEligibility).code).toBe(1);
+  });
+
+  test("a death's effects: eligibility suspended and a payment after the month of death flagged, VERIFIED from the range reads", async () => {
+    for (const period of ['2026-04', '2026-06']) {
+      const paid = await post('/v1/disbursements', 'finance-system', {
+        lineId: `RULESD-${runTag}-${period}`, programmeId, period, citizenId: paidThenDead, amountFen: 30000, bankAccount: account, kind: 'REGULAR',
+      });
+      expect(paid.status).toBe(201);
+    }
+    const recorded = await post('/v1/deaths', 'civil-affairs-system', { citizenId: paidThenDead, dateOfDeath: '2026-05-02', source: 'CITY_DEATH_DB' });
+    expect(recorded.status).toBe(201);
+    const result = verifyRuleProof(await ruleProof(recorded.body.txId), { trust });
+    expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toMatch(/^2 range reads/);
+    expect(result.outcome?.explanations).toEqual(expect.arrayContaining([
+      expect.stringMatching(new RegExp(`^eligibility for ${programmeId} ACTIVE, block \\d+ tx \\d+: SUSPENDED \\(DECEASED\\)$`)),
+      `period 2026-04 of ${programmeId} paid 300.00: not after the month of death, due`,
+      `line RULESD-${runTag}-2026-06 paid 300.00 for 2026-06, after the month of death: overpayment OPEN`,
+    ]));
   });
 });

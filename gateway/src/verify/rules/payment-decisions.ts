@@ -16,11 +16,17 @@ export interface ProvenFact {
   version: Version | null;
 }
 
+export interface ProvenRangeFact extends ProvenFact {
+  key: string;
+}
+
 export interface DecisionInputs {
   args: string[];
   stamp: Stamp;
   /** The proven fact under a composite key of the chaincode's namespace; undefined when the key was not read. */
   fact(table: string, ...parts: string[]): ProvenFact | undefined;
+  /** The proven results of a partial-key range read (every record whose key starts with these parts); undefined when not read. */
+  range(table: string, ...parts: string[]): ProvenRangeFact[] | undefined;
   /** What the decision wrote in the chaincode's namespace (key → value). */
   written: Map<string, Buffer>;
   rules: PaymentRules;
@@ -37,6 +43,7 @@ export interface DecisionOutcome {
 export const PAYMENT_DECISIONS: Record<string, (inputs: DecisionInputs) => DecisionOutcome> = {
   'disbursement:PostDisbursement': rerunSingleLine,
   'disbursement:PostBatch': rerunBatch,
+  'death:RecordDeath': rerunDeath,
 };
 
 /** Why a decision cannot be confirmed (a fact not read, or an outcome that is not what the rules give). */
@@ -90,6 +97,43 @@ function rerunBatch(inputs: DecisionInputs): DecisionOutcome {
     return text;
   });
   return { rule: 'disbursement:PostBatch', explanations };
+}
+
+/**
+ * A death recorded: every ACTIVE eligibility of the subject (all of them, one range read)
+ * suspended DECEASED, and every line that paid a period after the month of death (from the
+ * subject's paid periods, one range read) flagged as an overpayment.
+ */
+function rerunDeath(inputs: DecisionInputs): DecisionOutcome {
+  const input = JSON.parse(inputs.args[0]) as Parameters<PaymentRules['deathToRecord']>[1];
+  requireAbsent(inputs, 'death', input.subjectRef);
+  const death = inputs.rules.deathToRecord(null, input, inputs.stamp)!;
+  const expected = new Map<string, string>([[compositeKey('death', input.subjectRef), canonicalJson(death)]]);
+  const explanations = [`death of subject ${input.subjectRef.slice(0, 12)}… on ${death.dateOfDeath} (source ${death.source}) recorded: none was recorded at commit`];
+  for (const { value, version } of requiredRange(inputs, 'eligibility', input.subjectRef)) {
+    const eligibility = value as Eligibility;
+    const suspended = inputs.rules.suspendForDeath(eligibility, death, inputs.stamp);
+    if (suspended) expected.set(compositeKey('eligibility', eligibility.subjectRef, eligibility.programmeId), canonicalJson(suspended));
+    explanations.push(`eligibility for ${eligibility.programmeId} ${eligibility.status}, ${versionText(version)}: ${suspended ? 'SUSPENDED (DECEASED)' : 'left alone (not ACTIVE)'}`);
+  }
+  const paidPeriods = requiredRange(inputs, 'paidPeriod', input.subjectRef).map((p) => p.value as PaidPeriod);
+  for (const paid of paidPeriods) {
+    if (!inputs.rules.isAfterMonthOfDeath(paid.period, death)) explanations.push(`period ${paid.period} of ${paid.programmeId} paid ${money(paid.paidFen)}: not after the month of death, due`);
+  }
+  for (const lineId of inputs.rules.linesPaidAfterDeath(paidPeriods, death)) {
+    const line = required(inputs, 'line', lineId).value as Parameters<PaymentRules['overpaymentFor']>[0] | null;
+    if (!line) throw new DecisionMismatch(`line ${lineId} of a paid period did not exist at commit`);
+    expected.set(compositeKey('overpayment', line.subjectRef, line.lineId), canonicalJson(inputs.rules.overpaymentFor(line, death, inputs.stamp)));
+    explanations.push(`line ${lineId} paid ${money(line.amountFen)} for ${line.period}, after the month of death: overpayment OPEN`);
+  }
+  requireWritten(inputs.written, expected);
+  return { rule: 'death:RecordDeath', explanations };
+}
+
+function requiredRange(inputs: DecisionInputs, table: string, ...parts: string[]): ProvenRangeFact[] {
+  const results = inputs.range(table, ...parts);
+  if (!results) throw new DecisionMismatch(`the decision did not read every ${table} of ${parts.join('/')}: the rule's input is not proven`);
+  return results;
 }
 
 type Provenance = Record<'programme' | 'eligibility' | 'death' | 'paid', string>;

@@ -169,3 +169,51 @@ describe('forged rule proofs are refused (each internally consistent: re-signed 
     expect(failed(verify(proof, payments))).toEqual([expect.objectContaining({ check: 'facts', detail: expect.stringContaining('trust-anchor') })]);
   });
 });
+
+describe("a rule proof of a death record's effects (range reads over the subject's records)", () => {
+  const subject = SUBJECT.alive;
+  function paidThrough(periods: string[]): ForgedPayments {
+    const payments = ledger();
+    payments.eligibility(subject, 'ELDERLY_ALLOWANCE', 'REVOKED');
+    periods.forEach((period, i) => payments.postLine({ ...line(`P-${i}`, subject), programmeId: PROGRAMME, period }));
+    return payments;
+  }
+  const death = { subjectRef: subject, dateOfDeath: '2026-06-10', source: 'CITY_DEATH_DB' };
+
+  test('eligibility suspended, a payment after the month of death flagged as an overpayment: VERIFIED (raw range reads)', () => {
+    const payments = paidThrough(['2026-05', '2026-07']);
+    const result = verify(payments.recordDeath(death), payments);
+    expect(failed(result)).toEqual([]);
+    expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toMatch(/^2 range reads \(raw, raw\)/);
+    expect(result.outcome?.explanations).toEqual([
+      expect.stringMatching(/^death of subject aaaaaaaaaaaa… on 2026-06-10 .* recorded/),
+      expect.stringMatching(/^eligibility for DISABILITY_LIVING ACTIVE, block \d+ tx 0: SUSPENDED \(DECEASED\)$/),
+      expect.stringMatching(/^eligibility for ELDERLY_ALLOWANCE REVOKED, block \d+ tx 0: left alone/),
+      'period 2026-05 of DISABILITY_LIVING paid 1,200.00: not after the month of death, due',
+      'line P-1 paid 1,200.00 for 2026-07, after the month of death: overpayment OPEN',
+    ]);
+  });
+
+  test("VERIFIED when Fabric summarised a range as Merkle hashes and the proof lists its results", () => {
+    const payments = paidThrough(['2026-05', '2026-07', '2026-08', '2026-09']);
+    const proof = payments.recordDeath(death, { merkleDegree: 2 });
+    expect(proof.rangeResults).toHaveLength(1);
+    const result = verify(proof, payments);
+    expect(failed(result)).toEqual([]);
+    expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toMatch(/\(raw, Merkle-summarised\)/);
+    expect(result.outcome?.explanations.filter((e) => e.includes('overpayment OPEN'))).toHaveLength(3);
+  });
+
+  test('a paid period left out of the listed Merkle-summarised results is refused (its overpayment would go unproven)', () => {
+    const payments = paidThrough(['2026-05', '2026-07', '2026-08', '2026-09']);
+    const proof = payments.recordDeath(death, { merkleDegree: 2 });
+    proof.rangeResults![0].reads.splice(1, 1);
+    expect(failed(verify(proof, payments))).toEqual([expect.objectContaining({ check: 'range-reads', detail: expect.stringContaining('do not rebuild the Merkle summary') })]);
+  });
+
+  test('an overpayment left unwritten (the outcome altered) is refused', () => {
+    const payments = paidThrough(['2026-07']);
+    const proof = payments.recordDeath(death, { alterWrites: (writes) => writes.delete(compositeKey('overpayment', subject, 'P-0')) });
+    expect(failed(verify(proof, payments))).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining('the rules write overpayment/') })]);
+  });
+});

@@ -13,7 +13,7 @@ import type { ProofBundle } from '../bundle';
 import type { SerializedIdentity } from '../fabric/identity';
 import type { Write } from '../fabric/transaction';
 import { verifyBundle, type Verification, type VerifyOptions } from '../verify-bundle';
-import { compositeKey, DecisionMismatch, PAYMENT_DECISIONS, type DecisionOutcome, type ProvenFact } from './payment-decisions';
+import { compositeKey, DecisionMismatch, PAYMENT_DECISIONS, type DecisionOutcome, type ProvenFact, type ProvenRangeFact } from './payment-decisions';
 import { rangeResultsProblem } from './range-reads';
 import { readSetOf, versionText, type KeyRead, type ReadSet, type Version } from './read-set';
 import { ruleProofFormatProblem, type RuleProof } from './rule-proof';
@@ -80,7 +80,8 @@ export function verifyRuleProof(input: unknown, options: VerifyOptions = {}): Ru
   const versioned = readSet.reads.filter((r) => r.version).length;
   checks.push(factProblems.length ? fail('facts', factProblems.slice(0, 3).join('; '))
     : pass('facts', `${readSet.reads.length} keys read: ${versioned} at a version proven by the transaction that wrote it, ${readSet.reads.length - versioned} absent at commit`));
-  checks.push(checkRanges(readSet, proof, writers, at));
+  const ranges = new Map<string, ProvenRangeFact[]>();
+  checks.push(checkRanges(readSet, proof, writers, at, ranges));
 
   const chaincode = readSet.chaincode.name;
   const { check: versionCheck, definition } = checkRuleVersion(readSet, facts, writers, chaincode);
@@ -95,11 +96,12 @@ export function verifyRuleProof(input: unknown, options: VerifyOptions = {}): Ru
   const [fn, ...args] = tx.actions[0].args;
   const rerun = PAYMENT_DECISIONS[fn];
   if (!rerun) {
-    checks.push(fail('re-execution', `${fn} is not a decision this verifier re-runs (payment lines and batches)`));
+    checks.push(fail('re-execution', `${fn} is not a decision this verifier re-runs (payment lines and batches, death records)`));
     return done({ decision, definition });
   }
   try {
-    const outcome = rerun({ args, stamp, fact, written, rules: RELEASED_RULES.get(definition.rulesVersion!)! });
+    const range = (table: string, ...parts: string[]) => ranges.get(`${chaincode}\u0001${compositeKey(table, ...parts)}`);
+    const outcome = rerun({ args, stamp, fact, range, written, rules: RELEASED_RULES.get(definition.rulesVersion!)! });
     checks.push(pass('re-execution', `${definition.rulesVersion} ${fn} re-run on the proven facts at ${stamp.now} gives exactly the ${written.size} records the transaction wrote`));
     return done({ decision, definition, outcome });
   } catch (err) {
@@ -146,7 +148,8 @@ function provenFact(read: KeyRead, at: Version, writers: Writers): ProvenFact {
   return { value: read.namespace === LIFECYCLE_NAMESPACE ? write.value : JSON.parse(write.value.toString('utf8')), version: v };
 }
 
-function checkRanges(readSet: ReadSet, proof: RuleProof, writers: Writers, at: Version): RuleCheck {
+/** Each range read's listed results (raw, or from the proof when Fabric summarised them), checked and proven; by start key. */
+function checkRanges(readSet: ReadSet, proof: RuleProof, writers: Writers, at: Version, ranges: Map<string, ProvenRangeFact[]>): RuleCheck {
   if (readSet.ranges.length === 0) return pass('range-reads', 'the decision made no range read');
   for (const range of readSet.ranges) {
     const listed = range.rawReads ?? (proof.rangeResults ?? []).find((r) => r.namespace === range.namespace && r.startKey === range.startKey && r.endKey === range.endKey)
@@ -154,15 +157,14 @@ function checkRanges(readSet: ReadSet, proof: RuleProof, writers: Writers, at: V
     if (!listed) return fail('range-reads', `the results of the range read from ${printable(range.startKey)} are not listed`);
     const problem = rangeResultsProblem(range, listed);
     if (problem) return fail('range-reads', problem);
-    for (const read of listed) {
-      try {
-        provenFact(read, at, writers);
-      } catch (err) {
-        return fail('range-reads', (err as Error).message);
-      }
+    try {
+      ranges.set(`${range.namespace}\u0001${range.startKey}`, listed.map((read) => ({ key: read.key, ...provenFact(read, at, writers) })));
+    } catch (err) {
+      return fail('range-reads', (err as Error).message);
     }
   }
-  return pass('range-reads', `${readSet.ranges.length} range reads return exactly the listed keys at proven versions`);
+  const kinds = readSet.ranges.map((r) => (r.rawReads ? 'raw' : 'Merkle-summarised'));
+  return pass('range-reads', `${readSet.ranges.length} range reads (${kinds.join(', ')}) return exactly the listed keys, each at a proven version`);
 }
 
 function checkRuleVersion(readSet: ReadSet, facts: Map<string, ProvenFact>, writers: Writers, chaincode: string): { check: RuleCheck; definition?: ChaincodeDefinition } {

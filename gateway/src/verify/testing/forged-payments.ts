@@ -6,7 +6,7 @@
  * (a read dropped, an outcome altered, another rules version), every part re-signed with keys
  * the forger holds, so each forgery is internally consistent.
  */
-import { peer } from '@hyperledger/fabric-protos';
+import { ledger, peer } from '@hyperledger/fabric-protos';
 import {
   batchContentHash,
   batchLines,
@@ -14,6 +14,10 @@ import {
   canonicalJson,
   checkBatch,
   checkLine,
+  deathToRecord,
+  linesPaidAfterDeath,
+  overpaymentFor,
+  suspendForDeath,
   emptyPaidPeriod,
   lineRecord,
   RULES_VERSION,
@@ -30,6 +34,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { ProofBundle } from '../bundle';
 import { decodeTransaction } from '../fabric/transaction';
 import { compositeKey } from '../rules/payment-decisions';
+import { kvRead, merkleSummaryOf } from '../rules/range-reads';
 import { RULE_PROOF_FORMAT, RULE_PROOF_VERSION, type RuleProof } from '../rules/rule-proof';
 import { sequenceKey } from '../rules/rule-versions';
 import { ForgedNetwork, type ForgedRead, type Identity } from './forged-network';
@@ -150,6 +155,77 @@ export class ForgedPayments {
     }, [compositeKey('batch', batch.batchId), ...lines.map((l) => compositeKey('line', l.lineId))], lines, options);
   }
 
+  /**
+   * Civil Affairs records a death (RecordDeath): the subject's eligibilities and paid periods are
+   * range reads (raw, or as Fabric's Merkle summary with `merkleDegree`), their ACTIVE
+   * eligibilities suspended, lines paid after the month of death flagged as overpayments.
+   */
+  recordDeath(input: { subjectRef: string; dateOfDeath: string; source: string }, options: DecisionOptions & { merkleDegree?: number } = {}): RuleProof {
+    const nonce = randomBytes(24);
+    const txId = createHash('sha256').update(nonce).update(this.civilAffairs.bytes).digest('hex');
+    const stamp: Stamp = { now: DECIDED_AT.toISOString(), txId, msp: 'CivilAffairsMSP' };
+    const death = deathToRecord(null, input, stamp)!;
+    const writes = new Map([[compositeKey('death', input.subjectRef), canonicalJson(death)]]);
+    const reads: ForgedRead[] = [{ namespace: '_lifecycle', key: sequenceKey(CHAINCODE), version: this.definitionVersion }, { key: compositeKey('death', input.subjectRef), version: null }];
+    const ranges: ledger.rwset.kvrwset.RangeQueryInfo[] = [];
+    const rangeResults: NonNullable<RuleProof['rangeResults']> = [];
+    const rangeVersions: Version[] = [];
+    const rangeOf = (table: string) => {
+      const startKey = compositeKey(table, input.subjectRef);
+      const found = [...this.state.entries()].filter(([key]) => key.startsWith(startKey)).sort(([a], [b]) => (a < b ? -1 : 1));
+      const listed = found.map(([key, entry]) => ({ namespace: CHAINCODE, key, version: { block: entry.version[0], tx: entry.version[1] } }));
+      rangeVersions.push(...found.map(([, entry]) => entry.version));
+      const info = new ledger.rwset.kvrwset.RangeQueryInfo();
+      info.setStartKey(startKey);
+      info.setEndKey(`${startKey}\u{10ffff}`);
+      info.setItrExhausted(true);
+      if (options.merkleDegree && listed.length > options.merkleDegree) {
+        const summary = merkleSummaryOf(listed, options.merkleDegree);
+        const merkle = new ledger.rwset.kvrwset.QueryReadsMerkleSummary();
+        merkle.setMaxDegree(summary.maxDegree);
+        merkle.setMaxLevel(summary.maxLevel);
+        merkle.setMaxLevelHashesList(summary.maxLevelHashes);
+        info.setReadsMerkleHashes(merkle);
+        rangeResults.push({ namespace: CHAINCODE, startKey, endKey: info.getEndKey(), reads: listed.map(({ key, version }) => ({ key, version })) });
+      } else {
+        const raw = new ledger.rwset.kvrwset.QueryReads();
+        raw.setKvReadsList(listed.map(kvRead));
+        info.setRawReads(raw);
+      }
+      ranges.push(info);
+      return found.map(([, entry]) => JSON.parse(entry.value));
+    };
+    for (const eligibility of rangeOf('eligibility') as Eligibility[]) {
+      const suspended = suspendForDeath(eligibility, death, stamp);
+      if (suspended) writes.set(compositeKey('eligibility', eligibility.subjectRef, eligibility.programmeId), canonicalJson(suspended));
+    }
+    for (const lineId of linesPaidAfterDeath(rangeOf('paidPeriod') as PaidPeriod[], death)) {
+      const lineKey = compositeKey('line', lineId);
+      const entry = this.state.get(lineKey)!;
+      reads.push({ key: lineKey, version: entry.version });
+      const line = JSON.parse(entry.value);
+      writes.set(compositeKey('overpayment', line.subjectRef, lineId), canonicalJson(overpaymentFor(line, death, stamp)));
+    }
+    options.alterWrites?.(writes);
+    const tx = this.net.transaction({
+      creator: this.civilAffairs, nonce, args: ['death:RecordDeath', JSON.stringify(input)], timestamp: DECIDED_AT,
+      reads: reads.filter((r) => r.key !== options.dropRead), ranges, writes: [...writes].map(([key, value]) => ({ key, value })), chaincodeVersion: this.label,
+    });
+    return { ...this.proofOf(tx.envelope, writes, reads, rangeVersions), ...(rangeResults.length ? { rangeResults } : {}) };
+  }
+
+  /** Orders the decision, updates state and assembles its rule proof with the bundle of every version read. */
+  private proofOf(envelope: Uint8Array, writes: Map<string, string>, reads: ForgedRead[], moreVersions: Version[] = []): RuleProof {
+    const { number } = this.net.appendBlock([envelope]);
+    for (const [key, value] of writes) this.state.set(key, { version: [number, 0], value });
+    const decision = this.net.bundle(number, [...writes].slice(0, 1).map(([key, value]) => ({ namespace: CHAINCODE, key, value })));
+    const writers = new Map<string, ProofBundle>();
+    for (const version of [...reads.map((r) => r.version), ...moreVersions]) {
+      if (version && !writers.has(version.join(':'))) writers.set(version.join(':'), this.writerBundle(version));
+    }
+    return { format: RULE_PROOF_FORMAT, version: RULE_PROOF_VERSION, decision, writers: [...writers.values()] };
+  }
+
   private decide(
     fn: string,
     input: unknown,
@@ -194,14 +270,7 @@ export class ForgedPayments {
       writes: [...writes].map(([key, value]) => ({ key, value })),
       chaincodeVersion: options.chaincodeVersion ?? this.label,
     });
-    const { number } = this.net.appendBlock([tx.envelope]);
-    for (const [key, value] of writes) this.state.set(key, { version: [number, 0], value });
-    const decision = this.net.bundle(number, [...writes].slice(0, 1).map(([key, value]) => ({ namespace: CHAINCODE, key, value })));
-    const writers = new Map<string, ProofBundle>();
-    for (const read of reads) {
-      if (read.version && !writers.has(read.version.join(':'))) writers.set(read.version.join(':'), this.writerBundle(read.version));
-    }
-    return { format: RULE_PROOF_FORMAT, version: RULE_PROOF_VERSION, decision, writers: [...writers.values()] };
+    return this.proofOf(tx.envelope, writes, reads);
   }
 
   /** The bundle of the transaction at `version`, claiming its first write. */
