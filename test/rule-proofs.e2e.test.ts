@@ -125,4 +125,14 @@ describe('rule proofs of payments made on the real network', () => {
       `line RULESD-${runTag}-2026-06 paid 300.00 for 2026-06, after the month of death: overpayment OPEN`,
     ]));
   });
+
+  test('an eligibility grant: VERIFIED, re-run from the programme, the death registry and the checks', async () => {
+    const granted = await grant(citizenOfRun(715, '310106'));
+    expect(granted.status).toBe(201);
+    const result = verifyRuleProof(await ruleProof(granted.body.txId), { trust });
+    expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(result.outcome?.explanations).toEqual([
+      expect.stringMatching(new RegExp(`^GRANT of ${programmeId}: was no eligibility at commit; programme ${programmeId} exists, block \\d+ tx \\d+; no death record at commit; checks IDENTITY PASS; now ACTIVE from 2026-01-01, district 310106$`)),
+    ]);
+  });
 });

@@ -5,7 +5,7 @@
 export { checkLine, lineRecord, validAmount, isAfterMonthOfDeath, type LineFacts, type LineDecision, type SubmittedLine } from '../rules/disbursement';
 export { checkBatch, batchLines, batchRecord, batchContentHash } from '../rules/batch';
 export { emptyPaidPeriod, withPostedLine, type PaidPeriod } from '../rules/payments';
-export { coversPeriod, suspendForDeath } from '../rules/eligibility';
+export { coversPeriod, suspendForDeath, grant, suspend, reinstate, revoke, transferDistrict } from '../rules/eligibility';
 export { deathToRecord, linesPaidAfterDeath, overpaymentFor } from '../rules/death';
 export type { Stamp } from '../rules/stamp';
 

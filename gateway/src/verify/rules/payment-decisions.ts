@@ -164,7 +164,7 @@ function lineFacts(inputs: DecisionInputs, line: SubmittedLine): { facts: LineFa
   };
 }
 
-function required(inputs: DecisionInputs, table: string, ...parts: string[]): ProvenFact {
+export function required(inputs: DecisionInputs, table: string, ...parts: string[]): ProvenFact {
   const fact = inputs.fact(table, ...parts);
   if (!fact) throw new DecisionMismatch(`the decision did not read ${table} ${parts.join('/')}: the rule's input is not proven`);
   return fact;
@@ -175,7 +175,7 @@ function requireAbsent(inputs: DecisionInputs, table: string, id: string): void 
   if (fact.value !== null) throw new DecisionMismatch(`${table} ${id} already existed (${versionText(fact.version)}): a replay, not a decision`);
 }
 
-function requireWritten(written: Map<string, Buffer>, expected: Map<string, string>): void {
+export function requireWritten(written: Map<string, Buffer>, expected: Map<string, string>): void {
   for (const [key, value] of expected) {
     const actual = written.get(key);
     if (!actual) throw new DecisionMismatch(`the rules write ${printable(key)}, the transaction did not`);

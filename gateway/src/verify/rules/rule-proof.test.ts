@@ -1,3 +1,4 @@
+import { canonicalJson, grant, reinstate, suspend, type Eligibility } from '@welfare-ledger/chaincode/lib';
 import { compositeKey } from './payment-decisions';
 import { verifyRuleProof, type RuleVerification } from './verify-rule-proof';
 import { ForgedPayments, PACKAGE_HASH } from '../testing/forged-payments';
@@ -215,5 +216,45 @@ describe("a rule proof of a death record's effects (range reads over the subject
     const payments = paidThrough(['2026-07']);
     const proof = payments.recordDeath(death, { alterWrites: (writes) => writes.delete(compositeKey('overpayment', subject, 'P-0')) });
     expect(failed(verify(proof, payments))).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining('the rules write overpayment/') })]);
+  });
+});
+
+describe('a rule proof of an eligibility decision', () => {
+  const grantInput = (subjectRef: string) => ({
+    subjectRef, programmeId: PROGRAMME, validFrom: '2026-02-01', districtCode: '310104', decisionRef: 'G-1',
+    checks: [{ check: 'IDENTITY', result: 'PASS', sourceSystem: 'civil-affairs-system' }],
+  });
+  const key = (subjectRef: string) => compositeKey('eligibility', subjectRef, PROGRAMME);
+
+  test('a grant: VERIFIED, with the programme, the death registry and the checks it rested on', () => {
+    const payments = ledger();
+    const input = grantInput(SUBJECT.unknown);
+    const proof = payments.civilAffairsDecision('eligibility:Grant', input, [key(SUBJECT.unknown), compositeKey('programme', PROGRAMME), compositeKey('death', SUBJECT.unknown)], (stamp) =>
+      new Map([[key(SUBJECT.unknown), canonicalJson(grant(null, { ...input, validTo: null, evidence: [] } as never, payments.read(compositeKey('programme', PROGRAMME)), null, stamp))]]));
+    const result = verify(proof, payments);
+    expect(failed(result)).toEqual([]);
+    expect(result.outcome?.explanations).toEqual([
+      'GRANT of DISABILITY_LIVING: was no eligibility at commit; programme DISABILITY_LIVING exists, block 2 tx 0; no death record at commit; checks IDENTITY PASS; now ACTIVE from 2026-02-01, district 310104',
+    ]);
+  });
+
+  test('a suspension: VERIFIED from the eligibility as it stood', () => {
+    const payments = ledger();
+    const input = { subjectRef: SUBJECT.alive, programmeId: PROGRAMME, reason: 'MOVED_AWAY', decisionRef: 'S-1' };
+    const proof = payments.civilAffairsDecision('eligibility:Suspend', input, [key(SUBJECT.alive)], (stamp) =>
+      new Map([[key(SUBJECT.alive), canonicalJson(suspend(payments.read<Eligibility>(key(SUBJECT.alive)), input, stamp))]]));
+    const result = verify(proof, payments);
+    expect(failed(result)).toEqual([]);
+    expect(result.outcome?.explanations[0]).toMatch(/^SUSPEND of DISABILITY_LIVING: was ACTIVE, block 3 tx 0; now SUSPENDED \(MOVED_AWAY\)/);
+  });
+
+  test('a reinstatement of someone recorded dead, which the rules refuse, is refused', () => {
+    const payments = ledger();
+    const suspendedDead = { ...payments.read<Eligibility>(key(SUBJECT.dead))!, status: 'SUSPENDED' as const, reason: 'DECEASED' };
+    payments.put([[key(SUBJECT.dead), suspendedDead]]);
+    const input = { subjectRef: SUBJECT.dead, programmeId: PROGRAMME, decisionRef: 'R-1' };
+    const proof = payments.civilAffairsDecision('eligibility:Reinstate', input, [key(SUBJECT.dead), compositeKey('death', SUBJECT.dead)], (stamp) =>
+      new Map([[key(SUBJECT.dead), canonicalJson(reinstate(suspendedDead, input, null, stamp))]]));
+    expect(failed(verify(proof, payments))).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining('the rules refuse this change ([DECEASED] the subject died on 2026-08-14)') })]);
   });
 });

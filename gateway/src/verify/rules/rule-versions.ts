@@ -14,7 +14,7 @@ import type { Write } from '../fabric/transaction';
 export const LIFECYCLE_NAMESPACE = '_lifecycle';
 
 /** The rule functions a released rules version consists of. */
-export type PaymentRules = Pick<typeof chaincodeLib, 'checkLine' | 'lineRecord' | 'checkBatch' | 'batchLines' | 'batchRecord' | 'batchContentHash' | 'emptyPaidPeriod' | 'withPostedLine' | 'coversPeriod' | 'isAfterMonthOfDeath' | 'validAmount' | 'deathToRecord' | 'suspendForDeath' | 'linesPaidAfterDeath' | 'overpaymentFor'>;
+export type PaymentRules = Pick<typeof chaincodeLib, 'checkLine' | 'lineRecord' | 'checkBatch' | 'batchLines' | 'batchRecord' | 'batchContentHash' | 'emptyPaidPeriod' | 'withPostedLine' | 'coversPeriod' | 'isAfterMonthOfDeath' | 'validAmount' | 'deathToRecord' | 'suspendForDeath' | 'linesPaidAfterDeath' | 'overpaymentFor' | 'grant' | 'suspend' | 'reinstate' | 'revoke' | 'transferDistrict'>;
 
 /**
  * Every released rules version. Today one: the rules this verifier is built with. When a rule

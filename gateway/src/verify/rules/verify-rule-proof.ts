@@ -14,6 +14,7 @@ import type { SerializedIdentity } from '../fabric/identity';
 import type { Write } from '../fabric/transaction';
 import { verifyBundle, type Verification, type VerifyOptions } from '../verify-bundle';
 import { compositeKey, DecisionMismatch, PAYMENT_DECISIONS, type DecisionOutcome, type ProvenFact, type ProvenRangeFact } from './payment-decisions';
+import { ELIGIBILITY_DECISIONS } from './eligibility-decisions';
 import { rangeResultsProblem } from './range-reads';
 import { readSetOf, versionText, type KeyRead, type ReadSet, type Version } from './read-set';
 import { ruleProofFormatProblem, type RuleProof } from './rule-proof';
@@ -38,6 +39,9 @@ export interface RuleVerification {
   definition?: ChaincodeDefinition;
   outcome?: DecisionOutcome;
 }
+
+/** The decisions a rule proof re-runs, by chaincode function. */
+const DECISIONS = { ...PAYMENT_DECISIONS, ...ELIGIBILITY_DECISIONS };
 
 const pass = (check: RuleCheckName, detail: string): RuleCheck => ({ check, ok: true, detail });
 const fail = (check: RuleCheckName, detail: string): RuleCheck => ({ check, ok: false, detail });
@@ -94,9 +98,9 @@ export function verifyRuleProof(input: unknown, options: VerifyOptions = {}): Ru
   const written = new Map(tx.actions.flatMap((a) => a.writes).filter((w) => w.namespace === chaincode && !w.isDelete).map((w) => [w.key, w.value]));
   const stamp: Stamp = { now: tx.timestamp!.toISOString(), txId: tx.txId, msp: tx.creator.mspId };
   const [fn, ...args] = tx.actions[0].args;
-  const rerun = PAYMENT_DECISIONS[fn];
+  const rerun = DECISIONS[fn];
   if (!rerun) {
-    checks.push(fail('re-execution', `${fn} is not a decision this verifier re-runs (payment lines and batches, death records)`));
+    checks.push(fail('re-execution', `${fn} is not a decision this verifier re-runs (payment lines and batches, death records, eligibility changes)`));
     return done({ decision, definition });
   }
   try {

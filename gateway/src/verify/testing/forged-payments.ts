@@ -214,6 +214,28 @@ export class ForgedPayments {
     return { ...this.proofOf(tx.envelope, writes, reads, rangeVersions), ...(rangeResults.length ? { rangeResults } : {}) };
   }
 
+  /** The current value of a key (null when absent), as a decision would read it. */
+  read<T>(key: string): T | null {
+    const entry = this.state.get(key);
+    return entry ? (JSON.parse(entry.value) as T) : null;
+  }
+
+  /** Civil Affairs submits `fn(input)`, having read `readKeys`, writing `writes` (the test computes them, e.g. with the rules). */
+  civilAffairsDecision(fn: string, input: unknown, readKeys: string[], writes: (stamp: Stamp) => Map<string, string>): RuleProof {
+    const nonce = randomBytes(24);
+    const txId = createHash('sha256').update(nonce).update(this.civilAffairs.bytes).digest('hex');
+    const computed = writes({ now: DECIDED_AT.toISOString(), txId, msp: 'CivilAffairsMSP' });
+    const reads: ForgedRead[] = [
+      { namespace: '_lifecycle', key: sequenceKey(CHAINCODE), version: this.definitionVersion },
+      ...readKeys.map((key) => ({ key, version: this.state.get(key)?.version ?? null })),
+    ];
+    const tx = this.net.transaction({
+      creator: this.civilAffairs, nonce, args: [fn, JSON.stringify(input)], timestamp: DECIDED_AT, reads,
+      writes: [...computed].map(([key, value]) => ({ key, value })), chaincodeVersion: this.label,
+    });
+    return this.proofOf(tx.envelope, computed, reads);
+  }
+
   /** Orders the decision, updates state and assembles its rule proof with the bundle of every version read. */
   private proofOf(envelope: Uint8Array, writes: Map<string, string>, reads: ForgedRead[], moreVersions: Version[] = []): RuleProof {
     const { number } = this.net.appendBlock([envelope]);
