@@ -177,6 +177,7 @@ async function main() {
     results.accessEventArrays = await accessEventArraysThroughGateway();
     results.stackRssMiB = stackRssMiB();
     proofs = await benchProofs({ runDir: RUN_DIR, gatewayUrl: AUDIT_GATEWAY_URL, auditorKey: auditSystemKey() });
+    proofs.ruleProofs = await benchRuleProofs(finance.contract, programmeId);
   } finally {
     civil.close();
     finance.close();
@@ -231,6 +232,41 @@ async function accessEventArraysThroughGateway() {
   });
   const measured = await run('POST /v1/access-events (arrays)', arrays, post, inFlight);
   return { ...measured, eventsPerSecond: (measured.txs - measured.failed) * perArray / measured.seconds };
+}
+
+/**
+ * Rule proofs: 20 fresh single payment lines, each rule proof fetched over HTTP once (decision +
+ * every writer's bundle), then verified offline repeatedly (every bundle checked from the trust
+ * anchor, the rules re-run) for WELFARE_BENCH_VERIFY_SECONDS. Prints and returns its figures.
+ */
+async function benchRuleProofs(contract, programmeId) {
+  const { trustFromGenesisBlock, verifyRuleProof } = require('../gateway/dist/verify');
+  const trust = trustFromGenesisBlock(readFileSync(path.join(RUN_DIR, 'channel', 'welfare.block')));
+  const txIds = [];
+  for (let i = 0; i < 20; i++) {
+    const line = { lineId: `BENCH-${tag}-R${i}`, programmeId, period: periodFor(900 + i), subjectRef: subjectRef(i), amountFen: 10000, accountRef: subjectRef(-1 - i), kind: 'REGULAR' };
+    const submitted = await contract.submitAsync('disbursement:PostDisbursement', { arguments: [JSON.stringify(line)] });
+    if ((await submitted.getStatus()).successful) txIds.push(submitted.getTransactionId());
+  }
+  const t0 = process.hrtime.bigint();
+  const proofs = await Promise.all(txIds.map((txId) =>
+    fetch(`${AUDIT_GATEWAY_URL}/v1/proofs/rules/tx/${txId}`, { headers: { authorization: `Bearer ${auditSystemKey()}` } }).then((res) => res.json())));
+  const fetchSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const verifySeconds = Number(process.env.WELFARE_BENCH_VERIFY_SECONDS ?? 5);
+  let verified = 0;
+  let failed = 0;
+  const t1 = process.hrtime.bigint();
+  while (proofs.length > 0 && (Number(process.hrtime.bigint() - t1) / 1e9 < verifySeconds || verified < proofs.length)) {
+    if (!verifyRuleProof(proofs[verified % proofs.length], { trust }).ok) failed++;
+    verified++;
+  }
+  const seconds = Number(process.hrtime.bigint() - t1) / 1e9;
+  const result = {
+    ruleProofsPerSecond: verified / seconds, verified, failed, fetchedPerSecond: proofs.length / fetchSeconds,
+    meanKiB: proofs.reduce((sum, p) => sum + JSON.stringify(p).length, 0) / Math.max(1, proofs.length) / 1024,
+  };
+  console.log(`rule proofs: ${result.ruleProofsPerSecond.toFixed(1)} verified/s offline (${failed} failed), ${result.fetchedPerSecond.toFixed(1)} built/s over HTTP, ${result.meanKiB.toFixed(0)} KiB each`);
+  return result;
 }
 
 function report(results, proofs) {

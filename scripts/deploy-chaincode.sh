@@ -27,6 +27,11 @@ tar_repro() {
 tar_repro "$work/src" > "$work/code.tar.gz"
 hash="$(sha256sum "$work/code.tar.gz" | cut -c1-12)"
 label="${CHAINCODE}_$hash"
+# The definition's version names the package and the rules it runs (a rule proof re-runs those).
+version="$hash"
+if [ -f "$cc_dir/dist/lib/rules.js" ]; then
+  version="$hash+$(node -p 'require(process.argv[1]).RULES_VERSION' "$cc_dir/dist/lib/rules.js")"
+fi
 mkdir -p "$work/pkg"
 mv "$work/code.tar.gz" "$work/pkg/"
 printf '{"path":"","type":"welfare-node","label":"%s"}' "$label" > "$work/pkg/metadata.json"
@@ -42,12 +47,12 @@ use_org_admin civilaffairs
 committed="$(on_host civilaffairs peer lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CHAINCODE" -O json 2>/dev/null || true)"
 current_seq="$(node -e 'try{const j=JSON.parse(process.argv[1]);console.log(j.sequence||0)}catch{console.log(0)}' "$committed")"
 current_ver="$(node -e 'try{console.log(JSON.parse(process.argv[1]).version||"")}catch{console.log("")}' "$committed")"
-if [ "$current_ver" = "$hash" ]; then
-  echo "chaincode $CHAINCODE $hash already committed at sequence $current_seq"
+if [ "$current_ver" = "$version" ]; then
+  echo "chaincode $CHAINCODE $version already committed at sequence $current_seq"
   exit 0
 fi
 sequence=$((current_seq + 1))
-echo "deploying chaincode $CHAINCODE version $hash as sequence $sequence"
+echo "deploying chaincode $CHAINCODE version $version as sequence $sequence"
 
 for org in "${ORGS[@]}"; do
   for i in $(peer_indexes); do
@@ -61,14 +66,14 @@ for org in "${ORGS[@]}"; do
   package_id="$(peer lifecycle chaincode calculatepackageid "$work/$label.tgz")"
   echo "  approve for $(org_msp "$org")"
   on_host "$org" peer lifecycle chaincode approveformyorg "${orderer[@]}" -C "$CHANNEL" -n "$CHAINCODE" \
-    --version "$hash" --sequence "$sequence" --package-id "$package_id" \
+    --version "$version" --sequence "$sequence" --package-id "$package_id" \
     --channel-config-policy /Channel/Application/Endorsement --waitForEvent >>"$RUN_DIR/logs/deploy.log" 2>&1
 done
 
 use_org_admin civilaffairs
 echo "  commit (endorsement policy: MAJORITY of CivilAffairsMSP, FinanceMSP, AuditMSP)"
 on_host civilaffairs peer lifecycle chaincode commit "${orderer[@]}" -C "$CHANNEL" -n "$CHAINCODE" \
-  --version "$hash" --sequence "$sequence" \
+  --version "$version" --sequence "$sequence" \
   --channel-config-policy /Channel/Application/Endorsement "${peers_all[@]}" --waitForEvent \
   >>"$RUN_DIR/logs/deploy.log" 2>&1
 
@@ -83,4 +88,4 @@ for org in "${ORGS[@]}"; do for p in $(peer_indexes); do
     sleep 1
   done
 done; done
-echo "chaincode $CHAINCODE $hash committed at sequence $sequence and running on all peers"
+echo "chaincode $CHAINCODE $version committed at sequence $sequence and running on all peers"

@@ -12,6 +12,7 @@ import { formatVerification, verifyBundle, type VerifyOptions } from './verify/v
 import { bundleTexts, isManyBundles } from './verify/many/bundle-stream';
 import { verifyMany } from './verify/many/verify-many';
 import { trustFromGenesisBlock, trustFromHash, trustProblem } from './verify/trust';
+import { formatRuleVerification, verifyRuleProof } from './verify/rules/verify-rule-proof';
 
 const DEFAULT_TRUST_FILE = 'welfare-trust.json';
 
@@ -22,11 +23,15 @@ welfare-ledger trust init --genesis-hash <64 hex> --channel <name> [--out ${DEFA
     consortium shared (e.g. .network/channel/welfare.block) or its published hash. Everything
     \`verify\` proves, it proves from this file.`,
   verify: `welfare-ledger verify <bundle.json> [--trust ${DEFAULT_TRUST_FILE}] [--trusted-tip N:hash] [--checkpoint checkpoint.json] [--json]
+welfare-ledger verify --rules <rule-proof.json> [--trust ${DEFAULT_TRUST_FILE}] [--json]
     Checks a proof bundle offline, one line per named check. Exit 0 only when every check passes
     and the bundle is proven from the trust file (default ./${DEFAULT_TRUST_FILE}); 1 when a check
     fails; 3 when no trust file is given or found (at most "consistent, not verified").
     --trusted-tip: a block number and header hash you kept (e.g. from an earlier VERIFIED line).
     --checkpoint: a checkpoint signed by an org's peer (GET /v1/proofs/checkpoint), fetched before the bundle.
+    --rules: the file is a rule proof (GET /v1/proofs/rules/tx/{txId}): every fact the decision read is
+    proven by the transaction that wrote it, and the rules of the definition in effect, re-run on
+    them, must give exactly what was written; each decision is printed in words.
 welfare-ledger verify <directory | bundles.ndjson | -> [--trust ${DEFAULT_TRUST_FILE}] [--workers N] [--json]
     Verify many: every *.json bundle of a directory, or one bundle per line of an NDJSON file or of
     standard input (-), on N worker threads (default: one per core), with a progress line on stderr.
@@ -89,10 +94,18 @@ async function verifyCommand(args: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       trust: { type: 'string' }, 'trusted-tip': { type: 'string' }, checkpoint: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'string' },
+      rules: { type: 'boolean' },
     },
   });
   if (positionals.length !== 1) throw new UsageError('verify takes one bundle file, a directory of them, or an NDJSON stream');
   const trust = readTrust(values.trust);
+  if (values.rules) {
+    const trustedTip = values['trusted-tip'] ? parseTrustedTip(values['trusted-tip']) : undefined;
+    const checkpoint = values.checkpoint ? (readJson(values.checkpoint, 'checkpoint') as PeerCheckpoint) : undefined;
+    const rules = verifyRuleProof(readJson(positionals[0], 'rule proof'), { trust, trustedTip, checkpoint });
+    console.log(values.json ? JSON.stringify(rules, null, 2) : formatRuleVerification(rules).join('\n'));
+    return rules.ok ? 0 : rules.consistent ? 3 : 1;
+  }
   const trustedTip = values['trusted-tip'] ? parseTrustedTip(values['trusted-tip']) : undefined;
   const checkpoint = values.checkpoint ? (readJson(values.checkpoint, 'checkpoint') as PeerCheckpoint) : undefined;
   if (isManyBundles(positionals[0])) return verifyManyCommand(positionals[0], { trust, trustedTip, checkpoint }, values);

@@ -7,3 +7,4 @@ export * from './formats';
 export * from './time';
 export * from './access-events';
 export * from './inputs';
+export * from './rules';

@@ -10,6 +10,8 @@ import { base64 } from '../verify/bytes';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, readCheckpoint, type PeerCheckpoint } from '../verify/checkpoint';
 import { notFound } from '../errors';
 import { accessEventBundle, type LocatedEvent } from './access-event-bundle';
+import { ruleProofBundle } from './rule-proof-bundle';
+import type { RuleProof } from '../verify/rules/rule-proof';
 import { lastConfigIndex } from './block-json';
 import { ChainQueries } from './chain-queries';
 import { HeaderCache } from './header-cache';
@@ -47,6 +49,11 @@ export class ProofService implements ProofSources {
 
   async transaction(txId: string, range?: BundleRange): Promise<ProofBundle> {
     return (await transactionBundle(this, txId, range)).bundle;
+  }
+
+  /** The decision's bundle with the bundles of every version it read: for re-running the rules offline. */
+  rules(txId: string): Promise<RuleProof> {
+    return ruleProofBundle(this, txId);
   }
 
   accessEvent(located: LocatedEvent, range?: BundleRange): Promise<ProofBundle> {

@@ -13,3 +13,5 @@ export { auditChain, type AuditOptions } from './audit/chain-audit';
 export { formatAuditReport, type AuditReport, type Finding } from './audit/audit-report';
 export type { BlockSource } from './audit/block-source';
 export { substituteBlock } from './audit/block-source';
+export { verifyRuleProof, formatRuleVerification, type RuleVerification } from './rules/verify-rule-proof';
+export { RULE_PROOF_FORMAT, type RuleProof } from './rules/rule-proof';

@@ -31,6 +31,15 @@ export function proofRoutes(s: Services, proofs: ProofService) {
       },
     }),
     route({
+      method: 'get', path: '/v1/proofs/rules/tx/:txId', tag: 'proofs', roles: ['auditor', 'inspector', 'finance', 'civil-affairs'],
+      summary:
+        'Rule proof of a payment decision: its transaction bundle plus, for every key it read at a version, the bundle of the transaction ' +
+        'that wrote that version (facts, and the `_lifecycle` commit of the chaincode definition in effect). ' +
+        '`welfare-ledger verify --rules` re-runs the rules offline on the proven facts.',
+      responseDescription: 'RuleProof (welfare-ledger/rule-proof v1)',
+      handle: async ({ params }) => proofs.rules(parse(txIdParam, params.txId)),
+    }),
+    route({
       method: 'get', path: '/v1/proofs/access-events/:eventId', tag: 'proofs', roles: ['auditor', 'inspector'],
       query: rangeQuery,
       summary: 'Proof bundle of an access event: the anchor transaction bundle plus the RFC 6962 inclusion path to its anchored root',

@@ -33,10 +33,24 @@ export interface ForgedBlock {
 export interface TransactionSpec {
   creator?: Identity;
   endorsers?: Identity[];
-  writes?: Array<{ key: string; value: string }>;
+  writes?: Array<{ key: string; value: string | Uint8Array }>;
   chaincode?: string;
   args?: string[];
   timestamp?: Date;
+  /** Keys read (namespace default: the chaincode's), each at a version [block, tx] or absent (null). */
+  reads?: ForgedRead[];
+  /** Range reads, as Fabric records them (raw results or a Merkle summary), in the chaincode's namespace. */
+  ranges?: ledger.rwset.kvrwset.RangeQueryInfo[];
+  /** The chaincode version the endorsers name in their answer. */
+  chaincodeVersion?: string;
+  /** The signature header's nonce (so a test knows the txId before it builds the transaction). */
+  nonce?: Uint8Array;
+}
+
+export interface ForgedRead {
+  namespace?: string;
+  key: string;
+  version: [number, number] | null;
 }
 
 export interface ForgedTransaction {
@@ -179,14 +193,14 @@ export class ForgedNetwork {
     const creator = spec.creator ?? this.clients.get('FinanceMSP')!;
     const endorsers = spec.endorsers ?? [this.peers.get('FinanceMSP')!, this.peers.get('AuditMSP')!];
     const chaincode = spec.chaincode ?? 'welfare';
-    const nonce = randomBytes(24);
+    const nonce = spec.nonce ?? randomBytes(24);
     const txId = createHash('sha256').update(nonce).update(creator.bytes).digest('hex');
     const channelHeader = channelHeaderBytes(common.HeaderType.ENDORSER_TRANSACTION, this.channel, txId, spec.timestamp ?? new Date(Date.UTC(2026, 5, 1)), chaincode);
     const signatureHeader = signatureHeaderBytes(creator, nonce);
     const proposalPayload = chaincodeProposalPayload(chaincode, spec.args ?? ['line:PostLine', '{}']);
     const proposalHash = createHash('sha256').update(channelHeader).update(signatureHeader).update(proposalPayload).digest();
     const writes = spec.writes ?? [{ key: '\u0000line\u0000FORGED-1\u0000', value: '{"amountFen":100}' }];
-    const responsePayload = proposalResponsePayload(proposalHash, chaincode, writes);
+    const responsePayload = proposalResponsePayload(proposalHash, chaincode, writes, spec);
     const action = new peer.ChaincodeEndorsedAction();
     action.setProposalResponsePayload(responsePayload);
     action.setEndorsementsList(endorsers.map((e) => endorsement(e, responsePayload)));
@@ -453,24 +467,43 @@ function chaincodeProposalPayload(chaincode: string, args: string[]): Uint8Array
   return payload.serializeBinary();
 }
 
-function proposalResponsePayload(proposalHash: Uint8Array, chaincode: string, writes: Array<{ key: string; value: string }>): Uint8Array {
-  const kv = new ledger.rwset.kvrwset.KVRWSet();
-  kv.setWritesList(writes.map(({ key, value }) => {
+function proposalResponsePayload(proposalHash: Uint8Array, chaincode: string, writes: Array<{ key: string; value: string | Uint8Array }>, spec: TransactionSpec = {}): Uint8Array {
+  const namespaces = new Map<string, ledger.rwset.kvrwset.KVRWSet>();
+  const kvOf = (namespace: string) => {
+    if (!namespaces.has(namespace)) namespaces.set(namespace, new ledger.rwset.kvrwset.KVRWSet());
+    return namespaces.get(namespace)!;
+  };
+  for (const read of spec.reads ?? []) {
+    const kvRead = new ledger.rwset.kvrwset.KVRead();
+    kvRead.setKey(read.key);
+    if (read.version) {
+      const version = new ledger.rwset.kvrwset.Version();
+      version.setBlockNum(read.version[0]);
+      version.setTxNum(read.version[1]);
+      kvRead.setVersion(version);
+    }
+    kvOf(read.namespace ?? chaincode).addReads(kvRead);
+  }
+  for (const range of spec.ranges ?? []) kvOf(chaincode).addRangeQueriesInfo(range);
+  kvOf(chaincode).setWritesList(writes.map(({ key, value }) => {
     const write = new ledger.rwset.kvrwset.KVWrite();
     write.setKey(key);
-    write.setValue(Buffer.from(value));
+    write.setValue(typeof value === 'string' ? Buffer.from(value) : value);
     return write;
   }));
-  const ns = new ledger.rwset.NsReadWriteSet();
-  ns.setNamespace(chaincode);
-  ns.setRwset(kv.serializeBinary());
   const rwset = new ledger.rwset.TxReadWriteSet();
   rwset.setDataModel(ledger.rwset.TxReadWriteSet.DataModel.KV);
-  rwset.setNsRwsetList([ns]);
+  rwset.setNsRwsetList([...namespaces].map(([namespace, kv]) => {
+    const ns = new ledger.rwset.NsReadWriteSet();
+    ns.setNamespace(namespace);
+    ns.setRwset(kv.serializeBinary());
+    return ns;
+  }));
   const response = new peer.Response();
   response.setStatus(200);
   const id = new peer.ChaincodeID();
   id.setName(chaincode);
+  if (spec.chaincodeVersion) id.setVersion(spec.chaincodeVersion);
   const action = new peer.ChaincodeAction();
   action.setResults(rwset.serializeBinary());
   action.setResponse(response);
