@@ -27,6 +27,8 @@ import { programmeRoutes } from './http/routes/programmes';
 import { proofRoutes } from './http/routes/proofs';
 import { reportRoutes } from './http/routes/reports';
 import { systemRoutes } from './http/routes/systems';
+import { consoleApiRoutes, consoleOpenRoutes } from './console/console-routes';
+import type { DataAccessCodes } from './console/access-codes';
 import type { ProofService } from './proofs/proof-service';
 import type { Services } from './services/context';
 import type { IdempotentAnswers } from './store/idempotent-answers';
@@ -37,6 +39,8 @@ export interface AppDeps extends Services {
   log: Logger;
   bodyLimitBytes: number;
   http: HttpSettings;
+  /** The one-time codes of the console's "who read my data". */
+  accessCodes: DataAccessCodes;
 }
 
 export function createApp(deps: AppDeps): Koa {
@@ -49,8 +53,9 @@ export function createApp(deps: AppDeps): Koa {
     ...accessEventRoutes(deps),
     ...reportRoutes(deps),
     ...proofRoutes(deps, deps.proofs),
+    ...consoleApiRoutes(deps),
   ];
-  const open: RouteSpec[] = [...healthRoutes(deps.ledger), ...operationRoutes(() => [...open, ...api])];
+  const open: RouteSpec[] = [...healthRoutes(deps.ledger), ...operationRoutes(() => [...open, ...api]), ...consoleOpenRoutes(deps)];
 
   const openRouter = new Router();
   mount(openRouter, open);

@@ -5,6 +5,7 @@
 import pino from 'pino';
 import * as path from 'node:path';
 import { createApp } from './app';
+import { DataAccessCodes } from './console/access-codes';
 import { bootstrapKeys } from './auth/bootstrap';
 import { KeyStore } from './auth/key-store';
 import { ensureStateDir, loadPseudonymKey } from './auth/secrets';
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     idempotentAnswers: new IdempotentAnswers(state, loadIdempotencySecret(config.stateDir)),
     bodyLimitBytes: config.bodyLimitBytes,
     http: config.http,
+    accessCodes: new DataAccessCodes(state),
   };
   const server = createServer(createApp(deps).callback(), config.http).listen(config.port, config.host, () => {
     const scheme = config.http.tls ? 'https' : 'http';
