@@ -56,7 +56,7 @@ function signInForm(root) {
       key.value = '';
       render();
     } catch (err) {
-      clear(problem, errorBox({ code: t('signin.failed'), message: err.message }));
+      clear(problem, errorBox({ code: `${t('signin.failed')} ${err.code ?? ''}`, message: err.message }));
     }
   } },
   h('h2', {}, t('signin.title')),

@@ -50,3 +50,11 @@ export function go(hash) {
   if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = hash;
 }
+
+const SHANGHAI = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** An instant from the ledger (UTC) as the city reads its clocks: Asia/Shanghai. */
+export function when(iso) {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : SHANGHAI.format(date);
+}

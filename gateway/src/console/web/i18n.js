@@ -13,7 +13,7 @@ const STRINGS = {
     'timeline.citizen': '公民身份号码（18 位）', 'timeline.submit': '查询', 'timeline.more': '下一页（再记一次访问）',
     'timeline.subject': '化名（subjectRef）', 'timeline.readLogged': '本次查询已记录为访问事件 {eventId}',
     'timeline.empty': '账本中没有此人的记录。',
-    'col.when': '时间', 'col.kind': '类别', 'col.action': '动作', 'col.programme': '项目', 'col.details': '详情', 'col.tx': '交易 / 证明',
+    'col.when': '时间（北京时间）', 'col.kind': '类别', 'col.action': '动作', 'col.programme': '项目', 'col.details': '详情', 'col.tx': '交易 / 证明',
     'col.district': '区县', 'col.posted': '已发放', 'col.rejected': '已拒绝', 'col.settled': '已结算', 'col.returned': '已退回',
     'col.awaiting': '待结算', 'col.count': '笔数', 'col.amount': '金额', 'col.period': '月份', 'col.line': '支付行', 'col.reason': '原因',
     'col.status': '状态', 'col.system': '系统', 'col.org': '机构', 'col.purpose': '目的', 'col.legalBasis': '法律依据', 'col.proof': '包含证明',
@@ -49,7 +49,7 @@ const STRINGS = {
     'timeline.citizen': 'Citizen ID (18 characters)', 'timeline.submit': 'Look up', 'timeline.more': 'Next page (logged again)',
     'timeline.subject': 'Pseudonym (subjectRef)', 'timeline.readLogged': 'This read was logged as access event {eventId}',
     'timeline.empty': 'The ledger holds nothing about this person.',
-    'col.when': 'When', 'col.kind': 'Kind', 'col.action': 'Action', 'col.programme': 'Programme', 'col.details': 'Details', 'col.tx': 'Transaction / proof',
+    'col.when': 'When (Beijing time)', 'col.kind': 'Kind', 'col.action': 'Action', 'col.programme': 'Programme', 'col.details': 'Details', 'col.tx': 'Transaction / proof',
     'col.district': 'District', 'col.posted': 'Posted', 'col.rejected': 'Rejected', 'col.settled': 'Settled', 'col.returned': 'Returned',
     'col.awaiting': 'Awaiting settlement', 'col.count': 'Lines', 'col.amount': 'Amount', 'col.period': 'Period', 'col.line': 'Line', 'col.reason': 'Reason',
     'col.status': 'Status', 'col.system': 'System', 'col.org': 'Org', 'col.purpose': 'Purpose', 'col.legalBasis': 'Legal basis', 'col.proof': 'Inclusion proof',
@@ -107,6 +107,14 @@ export function code(value) {
   const label = CODES[lang][value];
   return label ? `${label} (${value})` : value;
 }
+
+const SHORT = {
+  zh: { UNKNOWN_PROGRAM: '未知项目', INVALID_AMOUNT: '金额无效', NOT_ELIGIBLE: '无资格', DECEASED: '已死亡', DUPLICATE: '重复', AMOUNT_EXCEEDS_STANDARD: '超标准' },
+  en: { UNKNOWN_PROGRAM: 'Unknown', INVALID_AMOUNT: 'Invalid amt', NOT_ELIGIBLE: 'Not eligible', DECEASED: 'Deceased', DUPLICATE: 'Duplicate', AMOUNT_EXCEEDS_STANDARD: 'Over cap' },
+};
+
+/** A reason code in a few characters, for a chart's axis (the legend gives the full code). */
+export const shortCode = (value) => SHORT[lang][value] ?? value;
 
 /** A programme's name in the current language, from its record. */
 export const programmeName = (programme) => (programme ? (lang === 'zh' ? programme.nameZh : programme.nameEn) : '');

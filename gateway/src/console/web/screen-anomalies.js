@@ -7,7 +7,7 @@ import { api } from './session.js';
 
 const REASONS = ['UNKNOWN_PROGRAM', 'INVALID_AMOUNT', 'NOT_ELIGIBLE', 'DECEASED', 'DUPLICATE', 'AMOUNT_EXCEEDS_STANDARD'];
 const OVERPAYMENTS = 'OVERPAYMENT_OPEN';
-const PAGE_ROWS = 10;
+const PAGE_ROWS = 5;
 
 export async function render(root, params) {
   const list = await programmes().catch(() => []);

@@ -27,7 +27,7 @@ async function show(out) {
       table([
         [t('col.block'), (b) => `#${b.blockNumber}`],
         [t('col.txs'), (b) => String(b.transactions)],
-        [t('col.tx'), (b) => b.txIds.slice(0, 3).map((tx) => h('code', {}, `${short(tx, 12)} `))],
+        [t('col.tx'), (b) => b.txIds.slice(0, 3).map((tx) => [h('a', { href: `#/proof?tx=${tx}` }, h('code', {}, short(tx, 12))), ' '])],
       ], overview.latestBlocks, { id: 'latest-blocks', class: 'rows' }));
   } catch (err) {
     clear(out, errorBox(err));

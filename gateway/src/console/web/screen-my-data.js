@@ -2,7 +2,7 @@
 // redeems it here without an API key and sees every access event about them, each line's
 // inclusion in its anchored batch checked in this page. The code travels in the address's
 // fragment (#...), which a browser never sends to a server, and never the citizen ID.
-import { clear, errorBox, h, short, table } from './dom.js';
+import { clear, errorBox, h, short, table, when } from './dom.js';
 import { code, t } from './i18n.js';
 import { verifyInclusion } from './merkle.js';
 import { api, can } from './session.js';
@@ -53,7 +53,7 @@ async function redeem(out, accessCode) {
       h('p', { class: 'note' }, t('myData.used')),
       h('p', { class: 'note' }, t('myData.proofNote')),
       rows.length === 0 ? h('p', {}, t('myData.none')) : table([
-        [t('col.when'), (r) => r.event.accessedAt.replace('T', ' ').slice(0, 19)],
+        [t('col.when'), (r) => when(r.event.accessedAt)],
         [t('col.system'), (r) => r.event.accessorSystemId],
         [t('col.org'), (r) => r.accessorOrg ?? '?'],
         [t('col.purpose'), (r) => code(r.event.purpose)],

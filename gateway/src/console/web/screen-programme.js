@@ -2,7 +2,7 @@
 // last 12 months, rejections by reason, the districts; exported as CSV from what is shown.
 import { barChart } from './charts.js';
 import { clear, errorBox, go, h, table, yuan } from './dom.js';
-import { code, programmeName, t } from './i18n.js';
+import { code, programmeName, shortCode, t } from './i18n.js';
 import { programmes } from './programmes.js';
 import { api } from './session.js';
 
@@ -53,7 +53,7 @@ function showMonth(out, programme, period, groups, reasons) {
         barChart(months.map((m) => ({ label: m.month.slice(5), sublabel: m.month.endsWith('-01') ? m.month.slice(0, 4) : '', value: m.posted.totalFen, caption: m.posted.totalFen ? yuan(m.posted.totalFen).replace(/\.\d\d$/, '') : '0' })),
           { title: t('programme.chart12'), highlight: period.slice(5) })),
       h('figure', { id: 'chart-reasons' }, h('figcaption', {}, t('programme.chartReasons')),
-        barChart(reasons.map((r) => ({ label: r.reasonCode.replace(/_/g, ' ').slice(0, 14), value: r.count })), { title: t('programme.chartReasons'), width: 560 }),
+        barChart(reasons.map((r) => ({ label: shortCode(r.reasonCode), value: r.count })), { title: t('programme.chartReasons'), width: 560 }),
         h('ul', { class: 'legend' }, reasons.filter((r) => r.count > 0).map((r) => h('li', {}, `${code(r.reasonCode)}: ${r.count}`))))),
     h('h3', {}, t('programme.districts')),
     table([[t('col.district'), (d) => d.district], ...TALLIES.map((k) => [t(TALLY_LABEL[k]), (d) => `${d[k].count} · ${yuan(d[k].totalFen)}`])],

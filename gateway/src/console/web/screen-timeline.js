@@ -1,6 +1,6 @@
 // Beneficiary timeline (inspector, auditor): the purpose first, then the citizen ID in a POST
 // body; the read is logged as an access event before anything is shown.
-import { clear, errorBox, h, short, table, yuan } from './dom.js';
+import { clear, errorBox, h, short, table, when, yuan } from './dom.js';
 import { code, programmeName, t } from './i18n.js';
 import { programmeById } from './programmes.js';
 import { api } from './session.js';
@@ -56,7 +56,7 @@ async function systemOrgs() {
 
 function timelineTable(items, programmes, systems) {
   return table([
-    [t('col.when'), (i) => i.at.replace('T', ' ').slice(0, 19)],
+    [t('col.when'), (i) => when(i.at)],
     [t('col.kind'), (i) => h('span', { class: `kind kind-${i.kind}` }, t(`kind.${i.kind}`))],
     [t('col.action'), (i) => code(i.action)],
     [t('col.programme'), (i) => programmeName(programmes.get(i.record.programmeId)) || i.record.programmeId || ''],

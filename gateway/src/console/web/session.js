@@ -1,5 +1,5 @@
-// The API key lives in this module's memory only: never in the URL, localStorage or
-// sessionStorage. Reloading the page forgets it, and the console asks for it again.
+// The API key lives in this module's memory only: never in the URL, in localStorage or in
+// sessionStorage; reloading the page forgets it, and the console asks for it again.
 let apiKey = null;
 let me = null;
 
