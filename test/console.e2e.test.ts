@@ -135,6 +135,7 @@ describe('the console, in chromium', () => {
     await page.locator('#anomaly-counts').waitFor();
     const counts = await page.locator('#anomaly-counts').innerText();
     for (const code of ['UNKNOWN_PROGRAM', 'INVALID_AMOUNT', 'NOT_ELIGIBLE', 'DECEASED', 'DUPLICATE', 'AMOUNT_EXCEEDS_STANDARD']) expect(counts).toContain(code);
+    expect(counts).toMatch(/已追回的多付款: [1-9]/);
     const firstPage = await page.locator('#anomalies tbody tr').count();
     expect(firstPage).toBe(5);
     expect(await page.locator('#page-status').innerText()).toMatch(/^第 1 \/ \d+ 页/);
@@ -149,6 +150,10 @@ describe('the console, in chromium', () => {
     await page.locator('#filter-programme').selectOption('');
     await page.getByRole('button', { name: '筛选' }).click();
     await expectText(page, '#anomalies tbody', 'DEMO-DISABILITY_NURSING-2026-09-07');
+    expect(await page.locator('#anomalies tbody').innerText()).not.toContain('DEMO-ELDERLY_ALLOWANCE-2026-09-07'); // recovered, not open
+    await page.locator('#filter-kind').selectOption('OVERPAYMENT_RECOVERED');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await expectText(page, '#anomalies tbody', 'DEMO-ELDERLY_ALLOWANCE-2026-09-07');
     await page.locator('#filter-kind').selectOption('');
     await page.getByRole('button', { name: '筛选' }).click();
     await page.locator('#anomalies').waitFor();

@@ -7,12 +7,13 @@ import { ACCESS_PURPOSES, FORMATS } from '@welfare-ledger/chaincode/lib';
 import { z } from 'zod';
 import { notFound } from '../errors';
 import { route, type RouteSpec } from '../http/route';
-import { historyInput } from '../http/schemas';
+import { anomalyQuery, historyInput } from '../http/schemas';
 import { logGatewayRead } from '../services/access-events';
 import type { Services } from '../services/context';
 import type { DataAccessCodes } from './access-codes';
 import { ledgerOverview } from './ledger-overview';
 import { accessesOf } from './my-data-access';
+import { recoveredOverpayments } from './recovered-overpayments';
 import { rejectionsByReason } from './rejection-tally';
 import { loadWebFiles } from './static-files';
 
@@ -91,6 +92,15 @@ export function consoleApiRoutes(s: ConsoleDeps): RouteSpec[] {
       handle: async ({ query }) => {
         await s.follower.waitFor(s.ledger.lastCommittedBlock, INDEX_WAIT_MS);
         return { ...query, reasons: rejectionsByReason(s.index, query.programmeId, query.period) };
+      },
+    }),
+    route({
+      method: 'get', path: '/v1/overpayments/recovered', tag: 'queries', roles: ['inspector', 'auditor'], query: anomalyQuery,
+      summary: 'Overpayments already recovered (the first 100, in the order they were flagged), with their count and total',
+      responseDescription: '{ count, totalFen, items: [{ txId, blockNumber, flaggedBlockNumber, record }] }',
+      handle: async ({ query }) => {
+        await s.follower.waitFor(s.ledger.lastCommittedBlock, INDEX_WAIT_MS);
+        return recoveredOverpayments(s.index, query);
       },
     }),
     route({

@@ -7,7 +7,9 @@ import { api } from './session.js';
 
 const REASONS = ['UNKNOWN_PROGRAM', 'INVALID_AMOUNT', 'NOT_ELIGIBLE', 'DECEASED', 'DUPLICATE', 'AMOUNT_EXCEEDS_STANDARD'];
 const OVERPAYMENTS = 'OVERPAYMENT_OPEN';
+const RECOVERED = 'OVERPAYMENT_RECOVERED';
 const PAGE_ROWS = 5;
+const KIND_LABEL = { [OVERPAYMENTS]: () => t('anomalies.overpayments'), [RECOVERED]: () => t('anomalies.recovered') };
 
 export async function render(root, params) {
   const list = await programmes().catch(() => []);
@@ -15,7 +17,7 @@ export async function render(root, params) {
     list.map((p) => h('option', { value: p.id }, programmeName(p))));
   const period = h('input', { id: 'filter-period', type: 'month' });
   const kind = h('select', { id: 'filter-kind' }, h('option', { value: '' }, t('anomalies.all')),
-    REASONS.map((r) => h('option', { value: r }, code(r))), h('option', { value: OVERPAYMENTS }, t('anomalies.overpayments')));
+    REASONS.map((r) => h('option', { value: r }, code(r))), h('option', { value: OVERPAYMENTS }, t('anomalies.overpayments')), h('option', { value: RECOVERED }, t('anomalies.recovered')));
   programme.value = params.get('programme') ?? '';
   period.value = params.get('period') ?? '';
   kind.value = params.get('kind') ?? '';
@@ -34,7 +36,8 @@ export async function render(root, params) {
     const query = new URLSearchParams();
     if (programme.value) query.set('programmeId', programme.value);
     if (period.value) query.set('period', period.value);
-    const found = await api('GET', `/v1/anomalies?${query}`);
+    const [found, recovered] = await Promise.all([api('GET', `/v1/anomalies?${query}`), api('GET', `/v1/overpayments/recovered?${query}`)]);
+    found.recovered = recovered;
     const rows = anomalyRows(found, kind.value);
     const byId = new Map(list.map((p) => [p.id, p]));
     showPage(out, rows, byId, 0, found);
@@ -47,21 +50,23 @@ function anomalyRows(found, kind) {
   const rejected = found.rejections
     .filter((group) => !kind || group.reasonCode === kind)
     .flatMap((group) => group.lines.items.map((line) => ({ kind: group.reasonCode, line })));
-  const over = !kind || kind === OVERPAYMENTS ? found.openOverpayments.items.items.map((o) => ({ kind: OVERPAYMENTS, line: o })) : [];
-  return kind === OVERPAYMENTS ? over : [...rejected, ...over];
+  const open = !kind || kind === OVERPAYMENTS ? found.openOverpayments.items.items.map((o) => ({ kind: OVERPAYMENTS, line: o })) : [];
+  const recovered = !kind || kind === RECOVERED ? found.recovered.items.map((o) => ({ kind: RECOVERED, line: o })) : [];
+  return kind === OVERPAYMENTS || kind === RECOVERED ? [...open, ...recovered] : [...rejected, ...open, ...recovered];
 }
 
 function showPage(out, rows, programmesById, page, found) {
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
   const shown = rows.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS);
   const counts = [...found.rejections.map((g) => `${code(g.reasonCode)}: ${g.count}`),
-    `${t('anomalies.overpayments')}: ${found.openOverpayments.count} · ${yuan(found.openOverpayments.totalFen)}`];
+    `${t('anomalies.overpayments')}: ${found.openOverpayments.count} · ${yuan(found.openOverpayments.totalFen)}`,
+    `${t('anomalies.recovered')}: ${found.recovered.count} · ${yuan(found.recovered.totalFen)}`];
   const prev = h('button', { type: 'button', id: 'page-prev', disabled: page === 0, onclick: () => turn(out, rows, programmesById, page - 1, found, 'page-prev') }, t('anomalies.prev'));
   const next = h('button', { type: 'button', id: 'page-next', disabled: page >= pages - 1, onclick: () => turn(out, rows, programmesById, page + 1, found, 'page-next') }, t('anomalies.next'));
   clear(out,
     h('ul', { class: 'counts', id: 'anomaly-counts' }, counts.map((c) => h('li', {}, c))),
     rows.length === 0 ? h('p', {}, t('anomalies.none')) : table([
-      [t('anomalies.kind'), (r) => h('span', { class: 'reason' }, r.kind === OVERPAYMENTS ? t('anomalies.overpayments') : code(r.kind))],
+      [t('anomalies.kind'), (r) => h('span', { class: 'reason' }, KIND_LABEL[r.kind]?.() ?? code(r.kind))],
       [t('col.line'), (r) => r.line.record.lineId],
       [t('col.programme'), (r) => programmeName(programmesById.get(r.line.record.programmeId)) || r.line.record.programmeId],
       [t('col.period'), (r) => r.line.record.period],
