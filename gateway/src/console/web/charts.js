@@ -12,7 +12,7 @@ function svg(tag, attrs = {}, text) {
  * bars: [{ label, value, caption }]; vertical bars with the label under each and the caption
  * (e.g. the amount) above. Screen readers get the same figures from the title of each bar.
  */
-export function barChart(bars, { title, width = 560, height = 220, highlight } = {}) {
+export function barChart(bars, { title, width = 500, height = 220, highlight } = {}) {
   const chart = svg('svg', { viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': title, class: 'chart' });
   chart.append(svg('title', {}, title));
   const max = Math.max(1, ...bars.map((b) => b.value));

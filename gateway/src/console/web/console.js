@@ -43,7 +43,7 @@ function renderChrome() {
   clear($('session'), me
     ? [h('span', {}, t('signin.as', { system: me.systemId, org: me.mspId, roles: me.roles.join(', ') })), ' ',
        h('button', { type: 'button', onclick: () => { signOut(); render(); } }, t('signin.out'))]
-    : []);
+    : h('a', { href: '#/', id: 'sign-in-link' }, t('signin.title')));
 }
 
 function signInForm(root) {
@@ -87,6 +87,8 @@ export function render() {
     return;
   }
   entry.screen.render(root, params);
+  // A keyboard user lands on the screen just opened, not back at the top of the page.
+  if (!root.contains(document.activeElement)) root.focus();
 }
 
 window.addEventListener('hashchange', render);

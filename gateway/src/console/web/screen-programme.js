@@ -53,7 +53,7 @@ function showMonth(out, programme, period, groups, reasons) {
         barChart(months.map((m) => ({ label: m.month.slice(5), sublabel: m.month.endsWith('-01') ? m.month.slice(0, 4) : '', value: m.posted.totalFen, caption: m.posted.totalFen ? yuan(m.posted.totalFen).replace(/\.\d\d$/, '') : '0' })),
           { title: t('programme.chart12'), highlight: period.slice(5) })),
       h('figure', { id: 'chart-reasons' }, h('figcaption', {}, t('programme.chartReasons')),
-        barChart(reasons.map((r) => ({ label: shortCode(r.reasonCode), value: r.count })), { title: t('programme.chartReasons'), width: 560 }),
+        barChart(reasons.map((r) => ({ label: shortCode(r.reasonCode), value: r.count })), { title: t('programme.chartReasons') }),
         h('ul', { class: 'legend' }, reasons.filter((r) => r.count > 0).map((r) => h('li', {}, `${code(r.reasonCode)}: ${r.count}`))))),
     h('h3', {}, t('programme.districts')),
     table([[t('col.district'), (d) => d.district], ...TALLIES.map((k) => [t(TALLY_LABEL[k]), (d) => `${d[k].count} · ${yuan(d[k].totalFen)}`])],
