@@ -234,6 +234,20 @@ describe('the console, in chromium', () => {
     await context.close();
   });
 
+  it('keyboard only: Tab reaches a screen link, Enter opens it, and the focus lands on the screen', async () => {
+    const { context, page } = await openConsole(AUDIT);
+    await signIn(page, 'audit-system');
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === '账本健康') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.locator('#peers').waitFor();
+    expect(page.url()).toContain('#/health');
+    expect(await page.evaluate(() => document.getElementById('screen')!.contains(document.activeElement))).toBe(true);
+    await context.close();
+  });
+
   it('a role without the right sees nothing of a screen, and its data is never asked for', async () => {
     const { context, page } = await openConsole(FINANCE);
     await signIn(page, 'finance-system');
