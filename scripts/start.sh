@@ -14,7 +14,8 @@ source scripts/network-env.sh
 node scripts/demo-data.js "$RUN_DIR"
 cat <<MSG
 
-welfare-ledger is running: one gateway per org (health: /health, readiness: /health/ready, metrics: /metrics, API docs: /docs)
+welfare-ledger is running: one gateway per org (health: /health, readiness: /health/ready, metrics: /metrics, API docs: /docs,
+web console: /console, e.g. http://127.0.0.1:$(gateway_port audit)/console, signed in with a key below)
   CivilAffairsMSP  http://127.0.0.1:$(gateway_port civilaffairs)   keys: $(gateway_dir civilaffairs)/bootstrap-keys.json
   FinanceMSP       http://127.0.0.1:$(gateway_port finance)   keys: $(gateway_dir finance)/bootstrap-keys.json
   AuditMSP         http://127.0.0.1:$(gateway_port audit)   keys: $(gateway_dir audit)/bootstrap-keys.json

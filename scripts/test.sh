@@ -11,6 +11,7 @@ echo "== unit tests: chaincode"
 echo "== unit tests: gateway"
 (cd gateway && npx jest)
 echo "== end-to-end tests: real network"
+bash scripts/install-chromium.sh # the console's browser tests drive Debian's chromium
 # The network under test runs through WELFARE_FABRIC_BIN, as official release binaries would,
 # pointed at the module build: the variable's path is exercised by every end-to-end test.
 if [ -z "${WELFARE_FABRIC_BIN:-}" ]; then

@@ -29,6 +29,8 @@ import { proofRoutes } from './http/routes/proofs';
 import { reportRoutes } from './http/routes/reports';
 import { systemRoutes } from './http/routes/systems';
 import type { Readiness } from './fabric/readiness';
+import { consoleApiRoutes, consoleOpenRoutes } from './console/console-routes';
+import type { DataAccessCodes } from './console/access-codes';
 import type { ProofService } from './proofs/proof-service';
 import type { Services } from './services/context';
 import type { IdempotentAnswers } from './store/idempotent-answers';
@@ -41,6 +43,8 @@ export interface AppDeps extends Services {
   http: HttpSettings;
   readiness: Readiness;
   shutdown: Shutdown;
+  /** The one-time codes of the console's "who read my data". */
+  accessCodes: DataAccessCodes;
 }
 
 export function createApp(deps: AppDeps): Koa {
@@ -53,8 +57,9 @@ export function createApp(deps: AppDeps): Koa {
     ...accessEventRoutes(deps),
     ...reportRoutes(deps),
     ...proofRoutes(deps, deps.proofs),
+    ...consoleApiRoutes(deps),
   ];
-  const open: RouteSpec[] = [...healthRoutes(deps.ledger, deps.readiness), ...operationRoutes(() => [...open, ...api])];
+  const open: RouteSpec[] = [...healthRoutes(deps.ledger, deps.readiness), ...operationRoutes(() => [...open, ...api]), ...consoleOpenRoutes(deps)];
 
   const openRouter = new Router();
   mount(openRouter, open);

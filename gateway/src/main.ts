@@ -5,6 +5,7 @@
 import pino from 'pino';
 import * as path from 'node:path';
 import { createApp } from './app';
+import { DataAccessCodes } from './console/access-codes';
 import { bootstrapKeys } from './auth/bootstrap';
 import { KeyStore } from './auth/key-store';
 import { ensureStateDir, loadPseudonymKey } from './auth/secrets';
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     http: config.http,
     readiness: new Readiness(ledger, config.readiness),
     shutdown: new Shutdown(),
+    accessCodes: new DataAccessCodes(state),
   };
   const server = createServer(createApp(deps).callback(), config.http).listen(config.port, config.host, () => {
     const scheme = config.http.tls ? 'https' : 'http';
