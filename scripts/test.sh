@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/install-fabric.sh
+bash scripts/install-chromium.sh
 npm run build --silent
 echo "== unit tests: chaincode"
 (cd chaincode && npx jest --coverage)
