@@ -123,10 +123,10 @@ describe('the verifier in the page (chromium) says what the Node verifier says',
   });
 
   it.each([
-    ['the envelope', 'envelope', 120, 'transaction-in-block'],
-    ['the claimed record', 'value', 3, 'write-set'],
-    ['the tip hash', 'hash', 10, 'header-chain'],
-  ])('one character of %s altered in the JSON text: REFUSED by %s', async (_what, field, offset, check) => {
+    ['the envelope', 'transaction-in-block', 'envelope', 120],
+    ['the claimed record', 'write-set', 'value', 3],
+    ['the tip hash', 'header-chain', 'hash', 10],
+  ])('one character of %s altered in the JSON text: REFUSED by %s', async (_what, check, field, offset) => {
     const result = await sameVerdict(alteredText(disbursementBundle(), field, offset));
     expect(result.verdict).toBe('REFUSED');
     expect(failed(result)).toContain(check);
