@@ -5,13 +5,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/install-fabric.sh
+bash scripts/install-chromium.sh
 npm run build --silent
 echo "== unit tests: chaincode"
 (cd chaincode && npx jest --coverage)
 echo "== unit tests: gateway"
 (cd gateway && npx jest)
 echo "== end-to-end tests: real network"
-bash scripts/install-chromium.sh # the console's browser tests drive Debian's chromium
 # The network under test runs through WELFARE_FABRIC_BIN, as official release binaries would,
 # pointed at the module build: the variable's path is exercised by every end-to-end test.
 if [ -z "${WELFARE_FABRIC_BIN:-}" ]; then

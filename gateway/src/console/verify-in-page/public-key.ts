@@ -6,8 +6,7 @@
 import { ed25519 } from '@noble/curves/ed25519';
 import { p256, p384 } from '@noble/curves/nist';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2';
-import { derChildren, readDer, TAG, type DerElement } from '../../verify/der';
-import { readOid } from './x509';
+import { derChildren, readBitString, readDer, readOid, TAG, type DerElement } from './strict-der';
 
 export type Digest = 'sha256' | 'sha384' | 'sha512';
 export type KeyType = 'ec' | 'ed25519';
@@ -31,6 +30,26 @@ export function digestOf(name: string, data: Uint8Array): Uint8Array {
   return hash(data);
 }
 
+/** Signature algorithms OpenSSL knows the key type of, though the page cannot check all of them (SHA-1, SHA-224, SHA-3). */
+const SIGNATURE_KEY_TYPES: Record<string, KeyType> = {
+  '1.2.840.10045.4.1': 'ec',
+  '1.2.840.10045.4.2': 'ec',
+  '1.2.840.10045.4.3': 'ec',
+  '1.2.840.10045.4.3.1': 'ec',
+  '2.16.840.1.101.3.4.3.9': 'ec',
+  '2.16.840.1.101.3.4.3.10': 'ec',
+  '2.16.840.1.101.3.4.3.11': 'ec',
+  '2.16.840.1.101.3.4.3.12': 'ec',
+};
+
+/** The key type a signature algorithm needs, as OpenSSL's check that an issuer's key can have made a certificate's signature. */
+export function signatureKeyType(algorithmIdentifier: Buffer): KeyType | 'other' {
+  const id = readOid(derChildren(readDer(algorithmIdentifier))[0]);
+  const keyType = SIGNATURE_ALGORITHMS[id]?.keyType ?? SIGNATURE_KEY_TYPES[id];
+  if (!keyType) throw new Error(`signature algorithm ${id} is unknown`);
+  return keyType;
+}
+
 /** The key type and digest of a certificate's signature AlgorithmIdentifier (raw DER). */
 export function signatureAlgorithm(algorithmIdentifier: Buffer): { keyType: KeyType; digest: Digest | null } {
   const id = readOid(derChildren(readDer(algorithmIdentifier))[0]);
@@ -50,13 +69,12 @@ export class PublicKey {
     const [algorithm, keyBits] = derChildren(info);
     if (keyBits?.tag !== TAG.BIT_STRING) throw new Error('not a SubjectPublicKeyInfo');
     const [id, parameters] = derChildren(algorithm);
-    const point = new Uint8Array(keyBits.value.subarray(1));
+    const point = new Uint8Array(readBitString(keyBits, 'subjectPublicKey'));
     const type = readOid(id);
     if (type === ED25519) return new PublicKey('ed25519', point, null);
     const curve = type === EC_PUBLIC_KEY && parameters?.tag === TAG.OID ? CURVES[readOid(parameters) as keyof typeof CURVES] : undefined;
     if (!curve) throw new Error(`public key type ${type} is not supported in the page`);
-    curve.Point.fromBytes(point).assertValidity();
-    return new PublicKey('ec', point, curve);
+    return new PublicKey('ec', uncompressedPoint(curve, point), curve);
   }
 
   /** As node:crypto's verify(digest, data, key, signature): ECDSA signatures in DER, any S; Ed25519 with no digest. */
@@ -68,4 +86,15 @@ export class PublicKey {
     if (!digest || !this.curve) throw new Error('ECDSA needs a digest');
     return this.curve.verify(signature, digestOf(digest, data), this.point, { prehash: false, lowS: false, format: 'der' });
   }
+}
+
+type Curve = (typeof CURVES)[keyof typeof CURVES];
+
+/** A valid point in the SEC 1 encoding noble reads; the hybrid form (0x06/0x07, which OpenSSL accepts) when its y parity is right. */
+function uncompressedPoint(curve: Curve, encoded: Uint8Array): Uint8Array {
+  const hybrid = encoded[0] === 0x06 || encoded[0] === 0x07;
+  const point = curve.Point.fromBytes(hybrid ? Uint8Array.from([0x04, ...encoded.subarray(1)]) : encoded);
+  point.assertValidity();
+  if (hybrid && (point.toAffine().y & 1n) !== BigInt(encoded[0] & 1)) throw new Error('hybrid point with the wrong y parity');
+  return point.toBytes(false);
 }

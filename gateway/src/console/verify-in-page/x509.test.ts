@@ -91,6 +91,51 @@ describe('the page reads certificates as node:crypto does', () => {
   });
 });
 
+/** What the verifier reads of the altered certificate, and the peer's link to its CA, or 'throws'. */
+function reading(X509: typeof nodeCrypto.X509Certificate | typeof pageCrypto.X509Certificate, subjectDer: Buffer, issuerDer: Buffer, altered: 'subject' | 'issuer') {
+  const attempt = <T>(read: () => T): T | string => {
+    try {
+      return read();
+    } catch {
+      return 'throws';
+    }
+  };
+  return attempt(() => {
+    const [subject, issuer] = [new X509(subjectDer), new X509(issuerDer)] as [nodeCrypto.X509Certificate, nodeCrypto.X509Certificate];
+    const read = altered === 'subject' ? subject : issuer;
+    return {
+      fields: [read.subject, read.issuer, read.validFrom, read.validTo, read.serialNumber, read.ca],
+      key: attempt(() => read.publicKey.asymmetricKeyType),
+      issued: attempt(() => subject.checkIssued(issuer)),
+      signed: attempt(() => subject.verify(issuer.publicKey)),
+    };
+  });
+}
+
+describe('a certificate altered in any one byte', () => {
+  const b = disbursementBundle();
+  const peerPem = [...certificatesIn(b)].find((pem) => /OU=peer/.test(new nodeCrypto.X509Certificate(pem).subject))!;
+  const peer = new nodeCrypto.X509Certificate(peerPem);
+  const ca = [...certificatesIn(b)].map((pem) => new nodeCrypto.X509Certificate(pem)).find((c) => c.ca && peer.checkIssued(c) && peer.verify(c.publicKey))!;
+
+  it.each([
+    ['a peer certificate', 'subject'],
+    ['its CA certificate', 'issuer'],
+  ] as const)('%s: the page reads it, and links the peer to its CA, as node:crypto does', (_what, altered) => {
+    const original = altered === 'subject' ? peer.raw : ca.raw;
+    const differences: string[] = [];
+    for (let at = 0; at < original.length; at++) {
+      const changed = Buffer.from(original);
+      changed[at] ^= 1 << at % 8; // a different bit at each position
+      const [subjectDer, issuerDer] = altered === 'subject' ? [changed, ca.raw] : [peer.raw, changed];
+      const node = JSON.stringify(reading(nodeCrypto.X509Certificate, subjectDer, issuerDer, altered));
+      const page = JSON.stringify(reading(pageCrypto.X509Certificate, subjectDer, issuerDer, altered));
+      if (node !== page) differences.push(`byte ${at}: node ${node} page ${page}`);
+    }
+    expect(differences).toEqual([]);
+  });
+});
+
 const P256_ORDER = BigInt('0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551');
 
 /** The same ECDSA signature with s replaced by n - s (valid for OpenSSL; Fabric's peers would want low S). */
