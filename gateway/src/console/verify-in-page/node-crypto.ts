@@ -17,7 +17,8 @@ class Hash {
   }
 
   update(data: string | Uint8Array, encoding?: BufferEncoding): this {
-    this.parts.push(typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : data);
+    // A copy, as Node hashes the bytes at the call: a caller may reuse its buffer (bounded-memo does).
+    this.parts.push(typeof data === 'string' ? Buffer.from(data, encoding ?? 'utf8') : Buffer.from(data));
     return this;
   }
 

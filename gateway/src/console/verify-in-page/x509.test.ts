@@ -37,7 +37,7 @@ describe('the page reads certificates as node:crypto does', () => {
     expect(parsed.filter((c) => /OU=orderer/.test(c.subject)).length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(pems.map((pem, i) => [i, pem]))('certificate %i: subject, issuer, validity, serial and CA flag', (_i, pem) => {
+  it.each(pems.map((pem, i) => [i, pem]))('certificate %i: subject, issuer, validity, serial, CA flag and DER bytes', (_i, pem) => {
     const node = new nodeCrypto.X509Certificate(pem);
     const page = new pageCrypto.X509Certificate(pem);
     expect({ subject: page.subject, issuer: page.issuer, validFrom: page.validFrom, validTo: page.validTo, serialNumber: page.serialNumber, ca: page.ca }).toEqual({
@@ -49,6 +49,7 @@ describe('the page reads certificates as node:crypto does', () => {
       ca: node.ca,
     });
     expect(page.publicKey.asymmetricKeyType).toBe(node.publicKey.asymmetricKeyType);
+    expect(page.raw.equals(node.raw)).toBe(true);
   });
 
   it('links each certificate to the same issuers, and checks its signature the same way', () => {

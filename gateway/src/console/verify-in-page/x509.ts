@@ -19,6 +19,8 @@ export class X509Certificate {
   readonly validTo: string;
   readonly serialNumber: string;
   readonly ca: boolean;
+  /** The certificate's DER bytes, as Node's `raw`. */
+  readonly raw: Buffer;
   private readonly tbs: DerElement;
   private readonly tbsAlgorithm: Buffer;
   private readonly outerAlgorithm: Buffer;
@@ -33,7 +35,9 @@ export class X509Certificate {
 
   /** A PEM text or DER bytes; throws when it is not a certificate. */
   constructor(input: string | Uint8Array) {
-    const [tbs, outerAlgorithm, signatureBits] = partsOf(readDer(certificateDer(input)), TAG.SEQUENCE, 'certificate', 3, 3);
+    const der = certificateDer(input);
+    const [tbs, outerAlgorithm, signatureBits] = partsOf(readDer(der), TAG.SEQUENCE, 'certificate', 3, 3);
+    this.raw = Buffer.from(der);
     const fields = readTbs(tbs);
     this.tbs = tbs;
     this.tbsAlgorithm = readAlgorithm(fields.algorithm).raw;
