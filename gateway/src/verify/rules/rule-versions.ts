@@ -12,6 +12,8 @@ import { peer } from '@hyperledger/fabric-protos';
 import type { Write } from '../fabric/transaction';
 
 export const LIFECYCLE_NAMESPACE = '_lifecycle';
+/** The chaincode whose rules these are: a decision of another chaincode on the channel is not re-run with them. */
+export const WELFARE_CHAINCODE = 'welfare';
 
 /** The rule functions a released rules version consists of. */
 export type PaymentRules = Pick<typeof chaincodeLib, 'checkLine' | 'lineRecord' | 'checkBatch' | 'batchLines' | 'batchRecord' | 'batchContentHash' | 'emptyPaidPeriod' | 'withPostedLine' | 'coversPeriod' | 'isAfterMonthOfDeath' | 'validAmount' | 'deathToRecord' | 'suspendForDeath' | 'linesPaidAfterDeath' | 'overpaymentFor' | 'grant' | 'suspend' | 'reinstate' | 'revoke' | 'transferDistrict'>;

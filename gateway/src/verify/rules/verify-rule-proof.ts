@@ -18,7 +18,7 @@ import { ELIGIBILITY_DECISIONS } from './eligibility-decisions';
 import { rangeResultsProblem } from './range-reads';
 import { readSetOf, versionText, type KeyRead, type ReadSet, type Version } from './read-set';
 import { ruleProofFormatProblem, type RuleProof } from './rule-proof';
-import { definitionWritten, LIFECYCLE_NAMESPACE, RELEASED_RULES, sequenceKey, type ChaincodeDefinition } from './rule-versions';
+import { definitionWritten, LIFECYCLE_NAMESPACE, RELEASED_RULES, sequenceKey, WELFARE_CHAINCODE, type ChaincodeDefinition } from './rule-versions';
 
 export const RULE_CHECK_NAMES = ['rule-proof-format', 'decision-bundle', 'facts', 'range-reads', 'rule-version', 'caller', 're-execution'] as const;
 export type RuleCheckName = (typeof RULE_CHECK_NAMES)[number];
@@ -109,8 +109,9 @@ export function verifyRuleProof(input: unknown, options: VerifyOptions = {}): Ru
     checks.push(pass('re-execution', `${definition.rulesVersion} ${fn} re-run on the proven facts at ${stamp.now} gives exactly the ${written.size} records the transaction wrote`));
     return done({ decision, definition, outcome });
   } catch (err) {
-    if (!(err instanceof DecisionMismatch) && !(err instanceof SyntaxError)) throw err;
-    checks.push(fail('re-execution', err.message));
+    // Anything the rules cannot be re-run on (a mismatch, or input they choke on) is a refusal, never a pass.
+    const why = err instanceof DecisionMismatch ? err.message : `the rules cannot be re-run on this input (${(err as Error).message})`;
+    checks.push(fail('re-execution', why));
     return done({ decision, definition });
   }
 }
@@ -172,6 +173,7 @@ function checkRanges(readSet: ReadSet, proof: RuleProof, writers: Writers, at: V
 }
 
 function checkRuleVersion(readSet: ReadSet, facts: Map<string, ProvenFact>, writers: Writers, chaincode: string): { check: RuleCheck; definition?: ChaincodeDefinition } {
+  if (chaincode !== WELFARE_CHAINCODE) return { check: fail('rule-version', `the decision ran chaincode ${chaincode}, not ${WELFARE_CHAINCODE}: its rules are not the welfare rules`) };
   const read = readSet.reads.find((r) => r.namespace === LIFECYCLE_NAMESPACE && r.key === sequenceKey(chaincode));
   if (!read?.version || !facts.has(`${LIFECYCLE_NAMESPACE}\u0001${read.key}`)) {
     return { check: fail('rule-version', `the decision's read set does not prove which definition of ${chaincode} was in effect`) };
@@ -200,16 +202,37 @@ function checkRuleVersion(readSet: ReadSet, facts: Map<string, ProvenFact>, writ
 function checkCaller(facts: Map<string, ProvenFact>, chaincode: string, creator: SerializedIdentity): RuleCheck {
   const prefix = `${chaincode}\u0001${compositeKey('system')}`;
   const systems = [...facts.entries()].filter(([key]) => key.startsWith(prefix)).map(([, fact]) => fact);
-  if (systems.length === 0) return pass('caller', `submitted by an identity of ${creator.mspId} that names no registered system`);
+  const certificate = new X509Certificate(creator.certificatePem);
+  const claimedSystem = systemAttribute(certificate);
+  if (systems.length === 0) {
+    if (claimedSystem) return fail('caller', `the certificate names system ${claimedSystem}, but the decision never looked it up in the registry`);
+    return pass('caller', `submitted by an identity of ${creator.mspId} that names no registered system`);
+  }
   if (systems.length > 1) return fail('caller', 'the decision read more than one system record');
   const { value, version } = systems[0];
   const system = value as SystemRecord | null;
   if (!system) return fail('caller', 'the submitting system was not in the registry at commit');
-  const fingerprint = createHash('sha256').update(new X509Certificate(creator.certificatePem).raw).digest('hex');
+  if (system.systemId !== claimedSystem) return fail('caller', `the registry record read is system ${system.systemId}, the certificate names ${claimedSystem ?? 'none'}`);
+  const fingerprint = createHash('sha256').update(certificate.raw).digest('hex');
   if (system.status !== 'ACTIVE' || system.org !== creator.mspId || (system.certFingerprint !== null && system.certFingerprint !== fingerprint)) {
     return fail('caller', `system ${system.systemId} at commit (${versionText(version)}) is ${system.status} of ${system.org}, not an ACTIVE system of ${creator.mspId} with this certificate`);
   }
   return pass('caller', `submitted by system ${system.systemId} (${system.roles.join(', ')}), ACTIVE in the registry at commit, ${versionText(version)}${system.certFingerprint ? ', its registered certificate' : ''}`);
+}
+
+/**
+ * The `welfare.systemId` attribute Fabric CA wrote into the certificate: its attribute extension
+ * (OID 1.2.3.4.5.6.7.8.1) holds JSON `{"attrs":{...}}`, found in the DER as is.
+ */
+function systemAttribute(certificate: X509Certificate): string | null {
+  const match = /\{"attrs":\{[^{}]*\}\}/.exec(certificate.raw.toString('latin1'));
+  if (!match) return null;
+  try {
+    const value = (JSON.parse(match[0]) as { attrs: Record<string, unknown> }).attrs['welfare.systemId'];
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 function printable(key: string): string {
