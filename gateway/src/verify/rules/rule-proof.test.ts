@@ -27,7 +27,7 @@ function ledger(label?: string): ForgedPayments {
   return payments;
 }
 
-const line = (lineId: string, subjectRef: string, amountFen: number | string = CAP, kind: 'REGULAR' | 'SUPPLEMENT' = 'REGULAR') =>
+const line = (lineId: string, subjectRef: string, amountFen: number = CAP, kind: 'REGULAR' | 'SUPPLEMENT' = 'REGULAR') =>
   ({ lineId, subjectRef, amountFen, accountRef: 'f'.repeat(64), kind });
 
 const verify = (proof: RuleProof, payments: ForgedPayments) => verifyRuleProof(proof, { trust: payments.net.trust });
@@ -56,7 +56,7 @@ describe('a rule proof of a single payment line', () => {
 describe('a rule proof of a batch: each line POSTED or REJECTED with its reason', () => {
   const cases: Array<[string, string, ReturnType<typeof line>]> = [
     ['POSTED', 'POSTED', line('B-POSTED', SUBJECT.alive, 60_000)],
-    ['INVALID_AMOUNT', 'REJECTED INVALID_AMOUNT', line('B-AMOUNT', SUBJECT.alive, '12.5')],
+    ['INVALID_AMOUNT', 'REJECTED INVALID_AMOUNT', line('B-AMOUNT', SUBJECT.alive, 12.5)],
     ['NOT_ELIGIBLE (no eligibility)', 'REJECTED NOT_ELIGIBLE', line('B-NONE', SUBJECT.unknown)],
     ['NOT_ELIGIBLE (revoked)', 'REJECTED NOT_ELIGIBLE', line('B-REVOKED', SUBJECT.revoked)],
     ['DECEASED', 'REJECTED DECEASED', line('B-DEAD', SUBJECT.dead)],

@@ -143,7 +143,7 @@ export class ForgedPayments {
   }
 
   /** Finance posts a batch (PostBatch); every line is decided by the rules, as the chaincode does. */
-  postBatch(batch: { batchId: string; programmeId: string; period: string; lines: Array<Omit<SubmittedLine, 'programmeId' | 'period'>> }, options: DecisionOptions = {}): RuleProof {
+  postBatch(batch: { batchId: string; programmeId: string; period: string; lines: Array<Omit<SubmittedLine, 'programmeId' | 'period' | 'amountFen'> & { amountFen: number }> }, options: DecisionOptions = {}): RuleProof {
     const lines = batchLines(batch);
     return this.decide('disbursement:PostBatch', batch, (stamp, facts) => {
       const { decisions, paid } = checkBatch(lines, facts);
