@@ -228,7 +228,7 @@ describe('CSV batch upload', () => {
     fetch(`${urlFor('finance-system')}/v1/disbursement-batches.csv?batchId=${batchId}&programmeId=${programmeId}&period=2026-09${extraQuery}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${apiKey('finance-system')}`, 'content-type': 'text/csv', ...headers },
-      body: text,
+      body: typeof text === 'string' ? text : new Uint8Array(text), // a plain byte view: BodyInit under both Node's and the DOM's types
     }).then(async (res) => ({ status: res.status, body: (await res.json()) as any }));
   const gb18030Export = readFileSync(path.join(__dirname, '..', 'gateway', 'src', 'http', 'fixtures', 'excel-csv-gb18030-remark.csv'));
 
