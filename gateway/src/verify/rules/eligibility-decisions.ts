@@ -4,7 +4,9 @@
  * requires the one record written. A transition the rules refuse (e.g. a reinstatement of
  * someone recorded dead) could not have been committed: a proof of one is refused.
  */
-import { canonicalJson, type Death, type Eligibility, type Programme } from '@welfare-ledger/chaincode/lib';
+import type { z } from 'zod';
+import { canonicalJson, grantSchema, reinstateSchema, revokeSchema, suspendSchema, transferSchema, type Death, type Eligibility, type Programme } from '@welfare-ledger/chaincode/lib';
+import { decisionInput } from './decision-input';
 import { compositeKey, DecisionMismatch, required, requireWritten, type DecisionInputs, type DecisionOutcome } from './payment-decisions';
 import { versionText } from './read-set';
 import type { PaymentRules } from './rule-versions';
@@ -16,8 +18,7 @@ const CHANGES: Record<string, Change> = {
   'eligibility:Grant': (inputs, input, current) => {
     const programme = required(inputs, 'programme', input.programmeId);
     const death = required(inputs, 'death', input.subjectRef);
-    // As the chaincode's input check leaves it: no validTo is open-ended, no evidence is none.
-    const grantInput = { ...input, validTo: input.validTo ?? null, evidence: input.evidence ?? [] } as Parameters<PaymentRules['grant']>[1];
+    const grantInput = input as Parameters<PaymentRules['grant']>[1];
     const next = rerun(() => inputs.rules.grant(current, grantInput, programme.value as Programme | null, death.value as Death | null, inputs.stamp));
     const checks = grantInput.checks.map((c) => `${c.check} ${c.result}`).join(', ');
     return { next, facts: [`programme ${input.programmeId} exists, ${versionText(programme.version)}`, death.value ? 'a death is recorded' : 'no death record at commit', `checks ${checks}`] };
@@ -31,12 +32,21 @@ const CHANGES: Record<string, Change> = {
   'eligibility:TransferDistrict': (inputs, input, current) => ({ next: rerun(() => inputs.rules.transferDistrict(current, input as never, inputs.stamp)), facts: [] }),
 };
 
+/** Each decision's argument schema, as the chaincode parses it. */
+const INPUTS: Record<string, z.ZodType<unknown>> = {
+  'eligibility:Grant': grantSchema,
+  'eligibility:Suspend': suspendSchema,
+  'eligibility:Reinstate': reinstateSchema,
+  'eligibility:Revoke': revokeSchema,
+  'eligibility:TransferDistrict': transferSchema,
+};
+
 export const ELIGIBILITY_DECISIONS: Record<string, (inputs: DecisionInputs) => DecisionOutcome> = Object.fromEntries(
   Object.entries(CHANGES).map(([rule, change]) => [rule, (inputs: DecisionInputs) => rerunChange(rule, change, inputs)]),
 );
 
 function rerunChange(rule: string, change: Change, inputs: DecisionInputs): DecisionOutcome {
-  const input = JSON.parse(inputs.args[0]) as Input;
+  const input = decisionInput(INPUTS[rule], inputs.args[0]) as Input;
   const current = required(inputs, 'eligibility', input.subjectRef, input.programmeId);
   const { next, facts } = change(inputs, input, current.value as Eligibility | null);
   requireWritten(inputs.written, new Map([[compositeKey('eligibility', input.subjectRef, input.programmeId), canonicalJson(next)]]));

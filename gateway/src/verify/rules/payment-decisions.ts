@@ -7,6 +7,8 @@
  */
 import { canonicalJson, REASON_CODES, type Death, type Eligibility, type Programme } from '@welfare-ledger/chaincode/lib';
 import type { LineDecision, LineFacts, PaidPeriod, Stamp, SubmittedLine } from '@welfare-ledger/chaincode/lib';
+import { batchSchema, deathSchema, lineSchema } from '@welfare-ledger/chaincode/lib';
+import { DecisionMismatch, decisionInput } from './decision-input';
 import { versionText, type Version } from './read-set';
 import type { PaymentRules } from './rule-versions';
 
@@ -47,14 +49,14 @@ export const PAYMENT_DECISIONS: Record<string, (inputs: DecisionInputs) => Decis
 };
 
 /** Why a decision cannot be confirmed (a fact not read, or an outcome that is not what the rules give). */
-export class DecisionMismatch extends Error {}
+export { DecisionMismatch };
 
 export function compositeKey(table: string, ...parts: string[]): string {
   return `\u0000${table}\u0000${parts.map((p) => `${p}\u0000`).join('')}`;
 }
 
 function rerunSingleLine(inputs: DecisionInputs): DecisionOutcome {
-  const line = JSON.parse(inputs.args[0]) as SubmittedLine;
+  const line: SubmittedLine = decisionInput(lineSchema, inputs.args[0]);
   requireAbsent(inputs, 'line', line.lineId);
   const { facts, provenance } = lineFacts(inputs, line);
   const decision = inputs.rules.checkLine(line, facts);
@@ -71,7 +73,7 @@ function rerunSingleLine(inputs: DecisionInputs): DecisionOutcome {
 }
 
 function rerunBatch(inputs: DecisionInputs): DecisionOutcome {
-  const batch = JSON.parse(inputs.args[0]) as Parameters<PaymentRules['batchLines']>[0];
+  const batch = decisionInput(batchSchema, inputs.args[0]);
   requireAbsent(inputs, 'batch', batch.batchId);
   const lines = inputs.rules.batchLines(batch);
   for (const line of lines) requireAbsent(inputs, 'line', line.lineId);
@@ -105,7 +107,7 @@ function rerunBatch(inputs: DecisionInputs): DecisionOutcome {
  * subject's paid periods, one range read) flagged as an overpayment.
  */
 function rerunDeath(inputs: DecisionInputs): DecisionOutcome {
-  const input = JSON.parse(inputs.args[0]) as Parameters<PaymentRules['deathToRecord']>[1];
+  const input = decisionInput(deathSchema, inputs.args[0]);
   requireAbsent(inputs, 'death', input.subjectRef);
   const death = inputs.rules.deathToRecord(null, input, inputs.stamp)!;
   const expected = new Map<string, string>([[compositeKey('death', input.subjectRef), canonicalJson(death)]]);

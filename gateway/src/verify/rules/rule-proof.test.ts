@@ -1,4 +1,4 @@
-import { canonicalJson, grant, reinstate, suspend, type Eligibility } from '@welfare-ledger/chaincode/lib';
+import { canonicalJson, grant, reinstate, suspend, type Eligibility, type SubmittedLine } from '@welfare-ledger/chaincode/lib';
 import { compositeKey } from './payment-decisions';
 import { verifyRuleProof, type RuleVerification } from './verify-rule-proof';
 import { ForgedPayments, PACKAGE_HASH } from '../testing/forged-payments';
@@ -131,6 +131,12 @@ describe('forged rule proofs are refused (each internally consistent: re-signed 
     });
     const result = verify(proof, payments);
     expect(failed(result)).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining('the transaction wrote line/X-1 as') })]);
+  });
+
+  test("an argument the chaincode's input check refuses (an unknown field) could not have committed: refused", () => {
+    const payments = ledger();
+    const proof = payments.postLine({ ...aliveLine(), note: 'paid in cash' } as SubmittedLine);
+    expect(failed(verify(proof, payments))).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining("the chaincode's input check refuses the argument") })]);
   });
 
   test('the outcome altered: an extra record the rules do not write is refused', () => {
