@@ -248,7 +248,8 @@ describe('the console, in chromium', () => {
     const { context, page } = await openConsole(FINANCE);
     await signIn(page, 'finance-system');
     expect(await page.locator('nav a').allTextContents()).toEqual(['项目月报', '谁查看了我的数据', '账本健康']);
-    await page.waitForLoadState('networkidle'); // the landing screen's own requests are done before counting
+    // The landing screen (programme month, which finance may see) has finished its own requests before counting.
+    await page.locator('#month-totals').waitFor();
     const before = requested.length;
     for (const screen of ['timeline', 'anomalies', 'proof']) {
       await page.evaluate((hash) => (location.hash = hash), `#/${screen}`);
