@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { main } from './cli';
+import { runCli as run } from './testing/run-cli';
 import { readFileSync } from 'node:fs';
 import type { TrustAnchor } from './verify/bundle';
 import { ForgedNetwork } from './verify/testing/forged-network';
@@ -14,19 +14,6 @@ const file = (name: string, value: unknown) => {
   writeFileSync(p, typeof value === 'string' ? value : JSON.stringify(value));
   return p;
 };
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  const error = jest.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
-  try {
-    return { code: await main(argv), out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 const trust = () => file('trust.json', fixture<TrustAnchor>('trust.json'));
 

@@ -1,21 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../cli';
+import { runCli as run } from '../../testing/run-cli';
 import { accessEventBundle, disbursementBundle, fixture, mvccInvalidBundle } from '../testing/fixtures';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = jest.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  const error = jest.spyOn(console, 'error').mockImplementation((line: string) => void err.push(line));
-  try {
-    return { code: await main(argv), out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 describe('welfare-ledger verify over many bundles', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'welfare-cli-many-'));
