@@ -7,8 +7,10 @@ const { execFileSync } = require('node:child_process');
 const { mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { connectAs, newPeerClient } = require('../gateway/dist/fabric/connection');
+const { common } = require('@hyperledger/fabric-protos');
 const { benchProofs } = require('./bench-proofs');
 const { goalRows, printableGoalRows } = require('./bench-goals');
+const { withCpu, cpuTable } = require('./bench-cpu');
 
 const REPO = path.resolve(__dirname, '..');
 const RUN_DIR = process.env.WELFARE_BENCH_RUN_DIR ?? path.join(REPO, '.network-bench');
@@ -20,6 +22,8 @@ const AUDIT_GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT + 2}`;
 const auditSystemKey = () => JSON.parse(readFileSync(path.join(RUN_DIR, 'gateways', 'audit', 'bootstrap-keys.json'), 'utf8'))['audit-system'].apiKey;
 const TOTAL = Number(process.env.WELFARE_BENCH_TXS ?? 1000);
 const CONCURRENCY = Number(process.env.WELFARE_BENCH_CONCURRENCY ?? 64);
+// Transactions of each measured kind sent first and not counted.
+const WARMUP = Number(process.env.WELFARE_BENCH_WARMUP ?? 200);
 const DEADLINES = { evaluateMs: 30000, endorseMs: 60000, submitMs: 30000, commitStatusMs: 120000 };
 const tag = Date.now().toString(36).toUpperCase();
 
@@ -33,9 +37,12 @@ function connect(mspId) {
   const client = newPeerClient(org);
   const gateway = connectAs(client, mspId, org.client, DEADLINES);
   const network = gateway.getNetwork('welfare');
+  const qscc = network.getContract('qscc');
   return {
     contract: network.getContract('welfare'),
     plainWrite: network.getContract(PLAIN_WRITE_CHAINCODE),
+    /** The channel's block count, from the org's peer (qscc GetChainInfo). */
+    chainHeight: async () => Number(common.BlockchainInfo.deserializeBinary(await qscc.evaluateTransaction('GetChainInfo', 'welfare')).getHeight()),
     close: () => (gateway.close(), client.close()),
   };
 }
@@ -134,12 +141,6 @@ async function main() {
   try {
     // Right after a deploy the peers' discovery may not yet know every peer has the chaincode.
     for (const org of [finance, civil]) await untilEndorsable(org);
-    // Warm-up: the first calls start and JIT-compile the chaincode processes on every peer.
-    await run('bench:PutValue', 100, submitting(finance.plainWrite, 'bench:PutValue', (i) => [`warmup-${tag}-${i}`, 'v']));
-    console.log(`\nplain write: bench:PutValue x${TOTAL}, ${CONCURRENCY} in flight`);
-    results.plainWrite = await run('bench:PutValue', TOTAL, submitting(finance.plainWrite, 'bench:PutValue', (i) => [`bench-${tag}-${i}`, 'v']));
-
-    console.log(`single disbursement: disbursement:PostDisbursement x${TOTAL}`);
     const programmeId = `BENCH_${tag}`;
     await civil.contract.submitTransaction('programme:CreateProgramme', JSON.stringify({ id: programmeId, nameEn: 'bench', nameZh: '基准', monthlyCapFen: 100000 }));
     const subjects = 50;
@@ -147,42 +148,55 @@ async function main() {
       subjectRef: subjectRef(i), programmeId, validFrom: '1990-01-01', validTo: null, districtCode: '310104',
       decisionRef: `BENCH-${i}`, evidence: [], checks: [{ check: 'IDENTITY', result: 'PASS', sourceSystem: 'bench' }],
     })]));
-    results.singleDisbursement = await run('disbursement:PostDisbursement', TOTAL, submitting(finance.contract, 'disbursement:PostDisbursement', (i) => [JSON.stringify({
-      lineId: `BENCH-${tag}-${i}`, programmeId, period: periodFor(Math.floor(i / subjects)), subjectRef: subjectRef(i % subjects),
+    // One payment line per (subject, period): `first` keeps each phase's periods apart.
+    const disbursing = (contract, prefix, first) => submitting(contract, 'disbursement:PostDisbursement', (i) => [JSON.stringify({
+      lineId: `BENCH-${tag}-${prefix}${i}`, programmeId, period: periodFor(first + Math.floor(i / subjects)), subjectRef: subjectRef(i % subjects),
       amountFen: 10000, accountRef: subjectRef(-1 - i), kind: 'REGULAR',
-    })]));
+    })]);
+    // Warm-up of every measured path, at the measured in-flight count: the first calls start and
+    // JIT-compile the chaincode processes on every peer and the gateways' block indexing.
+    await run('bench:PutValue', WARMUP, submitting(finance.plainWrite, 'bench:PutValue', (i) => [`warmup-${tag}-${i}`, 'v']));
+    await run('disbursement:PostDisbursement', WARMUP, disbursing(finance.contract, 'W', 1200));
+    await run('disbursement:PostDisbursement', WARMUP, disbursing(financeSystem.contract, 'WS', 1500));
+
+    console.log(`\nplain write: bench:PutValue x${TOTAL}, ${CONCURRENCY} in flight`);
+    results.plainWrite = await withCpu(RUN_DIR, finance.chainHeight, () => run('bench:PutValue', TOTAL, submitting(finance.plainWrite, 'bench:PutValue', (i) => [`bench-${tag}-${i}`, 'v'])));
+
+    console.log(`single disbursement: disbursement:PostDisbursement x${TOTAL}`);
+    results.singleDisbursement = await withCpu(RUN_DIR, finance.chainHeight, () => run('disbursement:PostDisbursement', TOTAL, disbursing(finance.contract, '', 0)));
 
     console.log(`single disbursement signed by the finance system's own certificate (roles and registry checked): x${TOTAL}`);
-    results.singleDisbursementOwnCert = await run('disbursement:PostDisbursement', TOTAL, submitting(financeSystem.contract, 'disbursement:PostDisbursement', (i) => [JSON.stringify({
-      lineId: `BENCH-${tag}-S${i}`, programmeId, period: periodFor(300 + Math.floor(i / subjects)), subjectRef: subjectRef(i % subjects),
-      amountFen: 10000, accountRef: subjectRef(-1 - i), kind: 'REGULAR',
-    })]));
+    results.singleDisbursementOwnCert = await withCpu(RUN_DIR, finance.chainHeight, () => run('disbursement:PostDisbursement', TOTAL, disbursing(financeSystem.contract, 'S', 300)));
 
-    const linesPerBatch = 500;
-    const batches = Number(process.env.WELFARE_BENCH_BATCHES ?? 10);
-    console.log(`disbursement batches: ${batches} x ${linesPerBatch} lines (disbursement:PostBatch), 2 in flight`);
-    await run('eligibility:Grant', linesPerBatch - subjects, submitting(civil.contract, 'eligibility:Grant', (i) => [JSON.stringify({
-      subjectRef: subjectRef(subjects + i), programmeId, validFrom: '1990-01-01', validTo: null, districtCode: '310104',
-      decisionRef: `BENCH-${subjects + i}`, evidence: [], checks: [{ check: 'IDENTITY', result: 'PASS', sourceSystem: 'bench' }],
-    })]));
-    const batchRun = await run('disbursement:PostBatch', batches, submitting(finance.contract, 'disbursement:PostBatch', (b) => [JSON.stringify({
-      batchId: `BENCH-${tag}-B${b}`, programmeId, period: periodFor(600 + b),
-      lines: Array.from({ length: linesPerBatch }, (_, i) => ({
-        lineId: `BENCH-${tag}-B${b}-${i}`, subjectRef: subjectRef(i), amountFen: 10000, accountRef: subjectRef(-1 - i), kind: 'REGULAR',
-      })),
-    })]), 2);
-    results.batchOf500 = { ...batchRun, linesPerSecond: (batchRun.txs - batchRun.failed) * linesPerBatch / batchRun.seconds };
+    // WELFARE_BENCH_SINGLE_ONLY=1: the plain write and single-disbursement rows only (a quicker run for that comparison).
+    if (process.env.WELFARE_BENCH_SINGLE_ONLY !== '1') {
+      const linesPerBatch = 500;
+      const batches = Number(process.env.WELFARE_BENCH_BATCHES ?? 10);
+      console.log(`disbursement batches: ${batches} x ${linesPerBatch} lines (disbursement:PostBatch), 2 in flight`);
+      await run('eligibility:Grant', linesPerBatch - subjects, submitting(civil.contract, 'eligibility:Grant', (i) => [JSON.stringify({
+        subjectRef: subjectRef(subjects + i), programmeId, validFrom: '1990-01-01', validTo: null, districtCode: '310104',
+        decisionRef: `BENCH-${subjects + i}`, evidence: [], checks: [{ check: 'IDENTITY', result: 'PASS', sourceSystem: 'bench' }],
+      })]));
+      const batchRun = await run('disbursement:PostBatch', batches, submitting(finance.contract, 'disbursement:PostBatch', (b) => [JSON.stringify({
+        batchId: `BENCH-${tag}-B${b}`, programmeId, period: periodFor(600 + b),
+        lines: Array.from({ length: linesPerBatch }, (_, i) => ({
+          lineId: `BENCH-${tag}-B${b}-${i}`, subjectRef: subjectRef(i), amountFen: 10000, accountRef: subjectRef(-1 - i), kind: 'REGULAR',
+        })),
+      })]), 2);
+      results.batchOf500 = { ...batchRun, linesPerSecond: (batchRun.txs - batchRun.failed) * linesPerBatch / batchRun.seconds };
 
-    results.accessEventsHttp = await accessEventsThroughGateway();
-    results.accessEventArrays = await accessEventArraysThroughGateway();
-    results.stackRssMiB = stackRssMiB();
-    proofs = await benchProofs({ runDir: RUN_DIR, gatewayUrl: AUDIT_GATEWAY_URL, auditorKey: auditSystemKey() });
-    proofs.ruleProofs = await benchRuleProofs(finance.contract, programmeId);
+      results.accessEventsHttp = await accessEventsThroughGateway();
+      results.accessEventArrays = await accessEventArraysThroughGateway();
+      results.stackRssMiB = stackRssMiB();
+      proofs = await benchProofs({ runDir: RUN_DIR, gatewayUrl: AUDIT_GATEWAY_URL, auditorKey: auditSystemKey() });
+      proofs.ruleProofs = await benchRuleProofs(finance.contract, programmeId);
+    }
   } finally {
     civil.close();
     finance.close();
     financeSystem.close();
   }
+  results.stackRssMiB ??= stackRssMiB();
   report(results, proofs);
   if (process.env.WELFARE_KEEP_BENCH_NETWORK !== '1') script('network-down.sh');
 }
@@ -277,7 +291,9 @@ function report(results, proofs) {
   }));
   console.log('');
   console.table(rows);
-  console.log(
+  console.log('CPU seconds per 1,000 transactions, by process class (all orgs together; the plain write is the welfare-bench chaincode):');
+  console.table(cpuTable(results));
+  if (proofs) console.log(
     `proofs: ${proofs.bundlesPerSecond.toFixed(0)} bundles verified/s offline, ${proofs.bundlesFetchedPerSecond.toFixed(1)} bundles built/s over HTTP, ` +
       `whole-chain audit ${proofs.auditTxPerSecond.toFixed(0)} tx/s (${(proofs.auditTxPerSecond / base).toFixed(1)}x plain-write tx/s)`,
   );

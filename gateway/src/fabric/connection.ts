@@ -3,10 +3,11 @@
  * connects with its own org's client identity and submits through its own org's peer.
  */
 import * as grpc from '@grpc/grpc-js';
-import { connect, type Gateway, hash, signers } from '@hyperledger/fabric-gateway';
+import { connect, type Gateway } from '@hyperledger/fabric-gateway';
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Deadlines, IdentityFiles, PeerConnection } from '../config';
+import { signingIdentityOf } from './native-signer';
 
 export function newPeerClient(org: PeerConnection): grpc.Client {
   const tlsRootCert = readFileSync(org.tlsRootCert);
@@ -27,8 +28,7 @@ export function connectAs(
   return connect({
     client,
     identity: { mspId, credentials: readFileSync(files.cert) },
-    signer: signers.newPrivateKeySigner(createPrivateKey(readFileSync(files.key))),
-    hash: hash.sha256,
+    ...signingIdentityOf(createPrivateKey(readFileSync(files.key))),
     evaluateOptions: after(deadlines.evaluateMs),
     endorseOptions: after(deadlines.endorseMs),
     submitOptions: after(deadlines.submitMs),
