@@ -86,12 +86,12 @@ function cpuSnapshot(runDir) {
   return seconds;
 }
 
-/** CPU seconds per 1,000 transactions of each class between two snapshots, and their total. */
-function cpuPerThousand(before, after, transactions) {
+/** CPU seconds per 1,000 transactions of each class between two snapshots, less `idle` seconds of each, and their total. */
+function cpuPerThousand(before, after, transactions, idle = {}) {
   const perThousand = {};
   let total = 0;
   for (const cls of Object.keys(after).sort()) {
-    const used = after[cls] - (before[cls] ?? 0);
+    const used = after[cls] - (before[cls] ?? 0) - (idle[cls] ?? 0);
     perThousand[cls] = (used * 1000) / transactions;
     total += perThousand[cls];
   }
@@ -99,18 +99,38 @@ function cpuPerThousand(before, after, transactions) {
 }
 
 /**
- * Runs `phase` (which resolves to a run result with `txs` and `failed`) and adds its CPU seconds
- * per 1,000 committed transactions and its transactions per block: blocks are cut every 250 ms, so
- * a slower phase makes smaller blocks, and every block has a cost of its own in every process.
+ * CPU seconds per second of each class while nothing is sent (Raft heartbeats, gossip, the
+ * gateways' own timers): work that grows with a phase's duration, not with its transactions.
  */
-async function withCpu(runDir, chainHeight, phase) {
+async function idleCpuPerSecond(runDir, seconds) {
+  const before = cpuSnapshot(runDir);
+  const started = process.hrtime.bigint();
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const after = cpuSnapshot(runDir);
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return Object.fromEntries(Object.keys(after).map((cls) => [cls, (after[cls] - (before[cls] ?? 0)) / elapsed]));
+}
+
+/**
+ * Runs `phase` (which resolves to a run result with `txs`, `failed` and `seconds`) and adds its
+ * CPU seconds per 1,000 committed transactions by class, less what the class spends idle over
+ * the phase's duration (`idlePerSecond`), and its transactions per block: blocks are cut every
+ * 250 ms, so a slower phase makes smaller blocks, and every block has a cost of its own.
+ */
+async function withCpu(runDir, chainHeight, idlePerSecond, phase) {
   const heightBefore = await chainHeight();
   const before = cpuSnapshot(runDir);
   const result = await phase();
   const after = cpuSnapshot(runDir);
   const blocks = (await chainHeight()) - heightBefore;
   const committed = Math.max(1, result.txs - result.failed);
-  return { ...result, blocks, txPerBlock: committed / Math.max(1, blocks), cpuSecondsPer1000: cpuPerThousand(before, after, committed) };
+  const idle = Object.fromEntries(Object.entries(idlePerSecond).map(([cls, rate]) => [cls, rate * result.seconds]));
+  return {
+    ...result,
+    blocks,
+    txPerBlock: committed / Math.max(1, blocks),
+    cpuSecondsPer1000: cpuPerThousand(before, after, committed, idle),
+  };
 }
 
 /** The CPU table: one row per phase, one column per process class, in CPU seconds per 1,000 transactions. */
@@ -126,4 +146,4 @@ function cpuTable(results) {
   return rows;
 }
 
-module.exports = { cpuSnapshot, cpuPerThousand, withCpu, cpuTable };
+module.exports = { cpuSnapshot, cpuPerThousand, idleCpuPerSecond, withCpu, cpuTable };

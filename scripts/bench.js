@@ -10,7 +10,7 @@ const { connectAs, newPeerClient } = require('../gateway/dist/fabric/connection'
 const { common } = require('@hyperledger/fabric-protos');
 const { benchProofs } = require('./bench-proofs');
 const { goalRows, printableGoalRows } = require('./bench-goals');
-const { withCpu, cpuTable } = require('./bench-cpu');
+const { idleCpuPerSecond, withCpu, cpuTable } = require('./bench-cpu');
 
 const REPO = path.resolve(__dirname, '..');
 const RUN_DIR = process.env.WELFARE_BENCH_RUN_DIR ?? path.join(REPO, '.network-bench');
@@ -159,14 +159,16 @@ async function main() {
     await run('disbursement:PostDisbursement', WARMUP, disbursing(finance.contract, 'W', 1200));
     await run('disbursement:PostDisbursement', WARMUP, disbursing(financeSystem.contract, 'WS', 1500));
 
+    const idle = await idleCpuPerSecond(RUN_DIR, 10);
+    results.idleCpuPerSecond = idle;
     console.log(`\nplain write: bench:PutValue x${TOTAL}, ${CONCURRENCY} in flight`);
-    results.plainWrite = await withCpu(RUN_DIR, finance.chainHeight, () => run('bench:PutValue', TOTAL, submitting(finance.plainWrite, 'bench:PutValue', (i) => [`bench-${tag}-${i}`, 'v'])));
+    results.plainWrite = await withCpu(RUN_DIR, finance.chainHeight, idle, () => run('bench:PutValue', TOTAL, submitting(finance.plainWrite, 'bench:PutValue', (i) => [`bench-${tag}-${i}`, 'v'])));
 
     console.log(`single disbursement: disbursement:PostDisbursement x${TOTAL}`);
-    results.singleDisbursement = await withCpu(RUN_DIR, finance.chainHeight, () => run('disbursement:PostDisbursement', TOTAL, disbursing(finance.contract, '', 0)));
+    results.singleDisbursement = await withCpu(RUN_DIR, finance.chainHeight, idle, () => run('disbursement:PostDisbursement', TOTAL, disbursing(finance.contract, '', 0)));
 
     console.log(`single disbursement signed by the finance system's own certificate (roles and registry checked): x${TOTAL}`);
-    results.singleDisbursementOwnCert = await withCpu(RUN_DIR, finance.chainHeight, () => run('disbursement:PostDisbursement', TOTAL, disbursing(financeSystem.contract, 'S', 300)));
+    results.singleDisbursementOwnCert = await withCpu(RUN_DIR, finance.chainHeight, idle, () => run('disbursement:PostDisbursement', TOTAL, disbursing(financeSystem.contract, 'S', 300)));
 
     // WELFARE_BENCH_SINGLE_ONLY=1: the plain write and single-disbursement rows only (a quicker run for that comparison).
     if (process.env.WELFARE_BENCH_SINGLE_ONLY !== '1') {
@@ -285,13 +287,16 @@ async function benchRuleProofs(contract, programmeId) {
 
 function report(results, proofs) {
   const base = results.plainWrite.tps;
-  const rows = Object.entries(results).filter(([, r]) => typeof r === 'object').map(([name, r]) => ({
+  const rows = Object.entries(results).filter(([, r]) => typeof r === 'object' && typeof r.tps === 'number').map(([name, r]) => ({
     benchmark: name, 'tx/s': r.tps.toFixed(1), 'vs plain write': (r.tps / base).toFixed(2), 'p50 ms': r.p50Ms.toFixed(0), 'p99 ms': r.p99Ms.toFixed(0), failed: r.failed,
     'records/s': (r.linesPerSecond ?? r.eventsPerSecond ?? r.tps).toFixed(0), 'records/s vs plain tx/s': ((r.linesPerSecond ?? r.eventsPerSecond ?? r.tps) / base).toFixed(1),
   }));
   console.log('');
   console.table(rows);
-  console.log('CPU seconds per 1,000 transactions, by process class (all orgs together; the plain write is the welfare-bench chaincode):');
+  console.log(
+    'CPU seconds per 1,000 transactions by process class, all orgs together, less each class\'s idle CPU over the phase ' +
+      `(idle, CPU-s per s: ${Object.entries(results.idleCpuPerSecond).map(([cls, s]) => `${cls} ${s.toFixed(3)}`).join(', ')}); the plain write runs in the welfare-bench chaincode:`,
+  );
   console.table(cpuTable(results));
   if (proofs) console.log(
     `proofs: ${proofs.bundlesPerSecond.toFixed(0)} bundles verified/s offline, ${proofs.bundlesFetchedPerSecond.toFixed(1)} bundles built/s over HTTP, ` +
