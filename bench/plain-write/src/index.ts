@@ -3,9 +3,10 @@
  * no rules, no event. Its own chaincode (`welfare-bench`), deployed by `npm run bench` next to the
  * welfare chaincode with the same MAJORITY endorsement policy, so the production chaincode carries
  * no benchmark function. It costs what the welfare contract's own plain write cost: the caller's
- * org checked, one composite key, a canonical JSON value.
+ * org checked, one composite key, a canonical JSON value, and the same fabric-shim logging fix.
  */
 import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-api';
+import { skipLogLinesBelowLevel } from './shim-logging';
 
 const MEMBER_ORGS = ['CivilAffairsMSP', 'FinanceMSP', 'AuditMSP'];
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -33,5 +34,7 @@ export class PlainWriteContract extends Contract {
     return 'ok';
   }
 }
+
+skipLogLinesBelowLevel();
 
 export const contracts: unknown[] = [PlainWriteContract];
