@@ -49,7 +49,7 @@ function* fieldsOf(message: Uint8Array): Generator<Field> {
   if (at > message.length) throw new Error('protobuf: truncated field');
 }
 
-/** A length-delimited field (bytes, string, message); the last occurrence wins, as in protobuf. Empty when absent. */
+/** A length-delimited field (bytes, string, message): its last occurrence (Fabric writes each once). Empty when absent. */
 export function bytesField(message: Uint8Array, number: number): Uint8Array {
   let found: Uint8Array = new Uint8Array();
   for (const field of fieldsOf(message)) if (field.number === number && field.value instanceof Uint8Array) found = field.value;
