@@ -159,6 +159,8 @@ async function main() {
     await run('disbursement:PostDisbursement', WARMUP, disbursing(finance.contract, 'W', 1200));
     await run('disbursement:PostDisbursement', WARMUP, disbursing(financeSystem.contract, 'WS', 1500));
 
+    // The other peers and the gateways finish the warm-up's last blocks after its commit statuses are in.
+    await new Promise((resolve) => setTimeout(resolve, 10000));
     const idle = await idleCpuPerSecond(RUN_DIR, 10);
     results.idleCpuPerSecond = idle;
     console.log(`\nplain write: bench:PutValue x${TOTAL}, ${CONCURRENCY} in flight`);
