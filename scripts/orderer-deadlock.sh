@@ -9,26 +9,30 @@
 # "Applied config change to add node" lines. The remedy is a restart (the race rarely repeats).
 ORDERER_REPLAY_SECONDS="${WELFARE_ORDERER_REPLAY_SECONDS:-15}"
 
-# How many "add node" changes orderer n applied since it last started its Raft node; empty if it never did.
+# How many "add node" changes orderer n applied since it last started its Raft node; empty if it
+# has not started it yet, "none" if it started from a Raft snapshot (its members come from the
+# snapshot, "switched to configuration voters=(1 2 3)", and no change is replayed).
 orderer_replayed() { # n
   local log="$RUN_DIR/logs/orderer$1.log"
   [ -f "$log" ] || return 0
   awk -v ch="channel=$CHANNEL" '
-    /Starting Raft node/ && index($0, ch) { started = 1; n = 0 }
+    /Starting Raft node/ && index($0, ch) { started = 1; n = 0; replays = 0 }
+    /switched to configuration voters=\(\)/ && index($0, ch) { replays = 1 }
     /Applied config change to add node/ && index($0, ch) { n++ }
-    END { if (started) print n }' "$log"
+    END { if (started) print (replays || n ? n : "none") }' "$log"
 }
 
 # Stuck: it began replaying configuration changes and stopped short of all the consenters. Waits
-# for the replay first (a log compacted by a Raft snapshot replays none: never counted as stuck).
+# for the replay first.
 orderer_stuck() { # n
   local applied waited=0
   while [ "$waited" -lt "$((ORDERER_REPLAY_SECONDS * 2))" ]; do
     applied="$(orderer_replayed "$1")"
+    [ "$applied" = none ] && return 1
     [ "${applied:-0}" -ge "${#ORDERERS[@]}" ] && return 1
     sleep 0.5; waited=$((waited + 1))
   done
-  [ "${applied:-0}" -gt 0 ]
+  [ -n "$applied" ]
 }
 
 unstick_orderers() {
