@@ -16,7 +16,8 @@
 //   WELFARE_CHAOS_LOST_PEER (civilaffairs-peer1: the peer that loses its disk and is recovered),
 //   WELFARE_CHAOS_FAULTS (all; else comma-separated parts of fault names, e.g. "orderer,disk")
 'use strict';
-const { execFileSync } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
+const { promisify } = require('node:util');
 const fs = require('node:fs');
 const https = require('node:https');
 const path = require('node:path');
@@ -47,6 +48,11 @@ const SYSTEM = { civilaffairs: 'civil-affairs-system', finance: 'finance-system'
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const script = (name, ...args) => execFileSync('bash', [path.join(REPO, 'scripts', name), ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+// While a fault is injected or healed the load goes on: a synchronous child would stop this
+// process's event loop, and every answer arriving meanwhile would be timed late (or its idle
+// connection found closed), which the table would blame on the fault.
+const scriptInBackground = async (name, ...args) =>
+  (await promisify(execFile)('bash', [path.join(REPO, 'scripts', name), ...args], { env, encoding: 'utf8', maxBuffer: 64 << 20 })).stdout;
 const pidOf = (node) => Number(fs.readFileSync(path.join(RUN_DIR, 'pids', `${node}.pid`), 'utf8'));
 /** A peer key (finance, finance-peer1) as the helper scripts take it: org and peer index. */
 const peerArgs = (key) => [key.split('-')[0], key.includes('-peer') ? key.split('-peer')[1] : '0'];
@@ -67,6 +73,7 @@ function call(org, method, route, body) {
     const req = https.request(
       {
         host: `${SUBNET}.${HOST_NUMBER[org]}`, port: GATEWAY_PORT + ORGS.indexOf(org), path: route, method, timeout: 60000,
+        agent: false, // a connection per request: no refusal from reusing one the gateway had closed
         ca: fs.readFileSync(path.join(dir, 'tls', 'ca.crt')), servername: `gateway.${org}.welfare.local`,
         headers: { authorization: `Bearer ${key}`, ...(payload ? { 'content-type': 'application/json' } : {}) },
       },
@@ -121,7 +128,7 @@ async function accessLogger(first, step) {
 }
 
 // -- the faults ---------------------------------------------------------------------------------
-const restartNetwork = () => script('network-up.sh');
+const restartNetwork = () => scriptInBackground('network-up.sh');
 const kill = (node, heal = restartNetwork) => ({ name: `kill -9 ${node}`, inject: () => process.kill(pidOf(node), 'SIGKILL'), heal });
 const chaincodeOf = (org) => ({
   name: `kill -9 chaincode of peer0 ${org}`,
@@ -145,8 +152,8 @@ const diskFull = (key) => {
   return {
     name: `disk of peer ${key} full`,
     observed,
-    inject: () => {
-      observed.filled = script('peer-disk.sh', 'fill', ...peerArgs(key)).trim();
+    inject: async () => {
+      observed.filled = (await scriptInBackground('peer-disk.sh', 'fill', ...peerArgs(key))).trim();
     },
     beforeHeal: () => {
       observed.peerExited = !alive(`peer-${key}`);
@@ -154,9 +161,9 @@ const diskFull = (key) => {
       observed.noSpaceLines = (log.match(/no space left on device/gi) ?? []).length;
       observed.panic = (log.match(/^panic: .*$|Cannot commit block[^\n]{0,160}/m) ?? [null])[0];
     },
-    heal: () => {
-      script('peer-disk.sh', 'free', ...peerArgs(key));
-      if (observed.peerExited) restartNetwork();
+    heal: async () => {
+      await scriptInBackground('peer-disk.sh', 'free', ...peerArgs(key));
+      if (observed.peerExited) await restartNetwork();
     },
   };
 };
@@ -170,13 +177,13 @@ const diskLost = (key) => {
       process.kill(pidOf(`peer-${key}`), 'SIGKILL');
       fs.rmSync(path.join(RUN_DIR, 'peers', key), { recursive: true, force: true });
     },
-    heal: () => Object.assign(observed, JSON.parse(script('peer-recover.sh', ...peerArgs(key)).trim().split('\n').pop())),
+    heal: async () => Object.assign(observed, JSON.parse((await scriptInBackground('peer-recover.sh', ...peerArgs(key))).trim().split('\n').pop())),
   };
 };
 const FAULTS = [
   ...[1, 2, 3].map((n) => kill(`orderer${n}`)),
   ...ORGS.flatMap((org) => [kill(`peer-${org}`), kill(`peer-${org}-peer1`)]),
-  ...ORGS.map((org) => kill(`gateway-${org}`, () => script('gateway-start.sh', org))),
+  ...ORGS.map((org) => kill(`gateway-${org}`, () => scriptInBackground('gateway-start.sh', org))),
   ...ORGS.map(chaincodeOf),
   // Before the partition: after it heals, Finance's peers may get no block for a while (their
   // delivery stream from the orderers is dead until gRPC keepalive notices), and a peer with no
@@ -275,14 +282,14 @@ async function main() {
   for (const fault of FAULTS) {
     const from = Date.now();
     try {
-      fault.inject();
+      await fault.inject();
     } catch (err) {
       console.error(`${fault.name}: could not inject (${err.message.split('\n')[0]})`);
     }
     await sleep((fault.seconds ?? FAULT_SECONDS) * 1000);
     fault.beforeHeal?.();
     const healedAt = Date.now();
-    fault.heal();
+    await fault.heal();
     const ready = await allReady();
     await sleep(3000);
     const row = { fault: fault.name, ...during(from, Date.now()), healedAfterSeconds: +((healedAt - from) / 1000).toFixed(1), readyAgain: ready, ...(fault.observed ? { observed: fault.observed } : {}) };
