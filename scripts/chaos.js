@@ -2,16 +2,22 @@
 // npm run chaos: faults under load, on one host per organisation (network namespaces; needs root).
 // Brings up its own network (.network-chaos), keeps a steady mixed load of payments (Finance's
 // gateway) and access events (Audit's), and in turn kills -9 each orderer, each peer, each gateway
-// and each org's chaincode process, then cuts Finance's host off the others for 30 s and heals it.
+// and each org's chaincode process, then cuts Finance's host off the others for 30 s and heals it,
+// fills a peer's disk (its data on a small filesystem of its own, scripts/peer-disk.sh) and frees it,
+// and wipes a peer's disk and rebuilds it from the other peer's snapshot (scripts/peer-recover.sh).
 // Clients retry a refused write with the same lineId / eventId, as the README tells them to.
 // Then it checks that every acknowledged write is in every org's index exactly once with the
 // acknowledged txId, and that the whole-chain audit finds the orgs' chains identical. Prints a
 // table per fault (writes refused, seconds to recover, p99 during the fault), writes JSON to
 // bench-results/, and removes everything (WELFARE_CHAOS_KEEP=1 keeps the network).
 //   WELFARE_HOSTS_SUBNET (10.77.0), WELFARE_HOSTS_PREFIX (wl), WELFARE_PORT_BASE (37000),
-//   WELFARE_GATEWAY_PORT (38080), WELFARE_CHAOS_FAULT_SECONDS (15), WELFARE_CHAOS_PARTITION_SECONDS (30)
+//   WELFARE_GATEWAY_PORT (38080), WELFARE_CHAOS_FAULT_SECONDS (15), WELFARE_CHAOS_PARTITION_SECONDS (30),
+//   WELFARE_CHAOS_DISK_PEER (finance: the peer whose disk fills; finance-peer1 for the second),
+//   WELFARE_CHAOS_LOST_PEER (civilaffairs-peer1: the peer that loses its disk and is recovered),
+//   WELFARE_CHAOS_FAULTS (all; else comma-separated parts of fault names, e.g. "orderer,disk")
 'use strict';
-const { execFileSync } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
+const { promisify } = require('node:util');
 const fs = require('node:fs');
 const https = require('node:https');
 const path = require('node:path');
@@ -25,6 +31,9 @@ const PREFIX = process.env.WELFARE_HOSTS_PREFIX ?? 'wl';
 const GATEWAY_PORT = Number(process.env.WELFARE_GATEWAY_PORT ?? 38080);
 const FAULT_SECONDS = Number(process.env.WELFARE_CHAOS_FAULT_SECONDS ?? 15);
 const PARTITION_SECONDS = Number(process.env.WELFARE_CHAOS_PARTITION_SECONDS ?? 30);
+const DISK_PEER = process.env.WELFARE_CHAOS_DISK_PEER ?? 'finance';
+const LOST_PEER = process.env.WELFARE_CHAOS_LOST_PEER ?? 'civilaffairs-peer1';
+const ONLY = (process.env.WELFARE_CHAOS_FAULTS ?? '').split(',').filter(Boolean);
 const env = {
   ...process.env,
   WELFARE_RUN_DIR: RUN_DIR,
@@ -39,7 +48,21 @@ const SYSTEM = { civilaffairs: 'civil-affairs-system', finance: 'finance-system'
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const script = (name, ...args) => execFileSync('bash', [path.join(REPO, 'scripts', name), ...args], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+// While a fault is injected or healed the load goes on: a synchronous child would stop this
+// process's event loop, and every answer arriving meanwhile would be timed late (or its idle
+// connection found closed), which the table would blame on the fault.
+const scriptInBackground = async (name, ...args) =>
+  (await promisify(execFile)('bash', [path.join(REPO, 'scripts', name), ...args], { env, encoding: 'utf8', maxBuffer: 64 << 20 })).stdout;
 const pidOf = (node) => Number(fs.readFileSync(path.join(RUN_DIR, 'pids', `${node}.pid`), 'utf8'));
+/** A peer key (finance, finance-peer1) as the helper scripts take it: org and peer index. */
+const peerArgs = (key) => [key.split('-')[0], key.includes('-peer') ? key.split('-peer')[1] : '0'];
+const alive = (node) => {
+  try {
+    return !/^State:\s*Z/m.test(fs.readFileSync(`/proc/${pidOf(node)}/status`, 'utf8'));
+  } catch {
+    return false;
+  }
+};
 
 /** One request to an org's gateway over HTTPS; status 0 when no answer came (refused, reset, timeout). */
 function call(org, method, route, body) {
@@ -50,6 +73,7 @@ function call(org, method, route, body) {
     const req = https.request(
       {
         host: `${SUBNET}.${HOST_NUMBER[org]}`, port: GATEWAY_PORT + ORGS.indexOf(org), path: route, method, timeout: 60000,
+        agent: false, // a connection per request: no refusal from reusing one the gateway had closed
         ca: fs.readFileSync(path.join(dir, 'tls', 'ca.crt')), servername: `gateway.${org}.welfare.local`,
         headers: { authorization: `Bearer ${key}`, ...(payload ? { 'content-type': 'application/json' } : {}) },
       },
@@ -69,7 +93,8 @@ function call(org, method, route, body) {
 const CITIZENS = 40;
 const programmeId = `CHAOS_${Date.now().toString(36).toUpperCase()}`;
 const citizens = Array.from({ length: CITIZENS }, (_, i) => makeResidentId('310104', '19500101', String(i).padStart(3, '0')));
-const attempts = []; // { kind, start, end, ok }
+const attempts = []; // { kind, start, end, ok, status }
+const timeline = []; // when each fault was injected and healed, and the network ready again
 const acked = { payments: new Map(), events: new Map() };
 let running = true;
 
@@ -77,7 +102,7 @@ async function untilAcknowledged(kind, org, route, body, onAck) {
   while (running) {
     const start = Date.now();
     const answer = await call(org, 'POST', route, body);
-    attempts.push({ kind, start, end: Date.now(), ok: answer.status === 201 });
+    attempts.push({ kind, start, end: Date.now(), ok: answer.status === 201, status: answer.status });
     if (answer.status === 201) return onAck(answer.body);
     await sleep(250);
   }
@@ -103,7 +128,7 @@ async function accessLogger(first, step) {
 }
 
 // -- the faults ---------------------------------------------------------------------------------
-const restartNetwork = () => script('network-up.sh');
+const restartNetwork = () => scriptInBackground('network-up.sh');
 const kill = (node, heal = restartNetwork) => ({ name: `kill -9 ${node}`, inject: () => process.kill(pidOf(node), 'SIGKILL'), heal });
 const chaincodeOf = (org) => ({
   name: `kill -9 chaincode of peer0 ${org}`,
@@ -117,13 +142,56 @@ const partition = (org) => ({
   inject: () => execFileSync('ip', ['-n', `${PREFIX}-${org}`, 'link', 'set', 'eth0', 'down']),
   heal: () => execFileSync('ip', ['-n', `${PREFIX}-${org}`, 'link', 'set', 'eth0', 'up']),
 });
+/**
+ * The peer's data fills its own small filesystem under load. Fabric v2.5.0 panics when it cannot
+ * write a block ("Cannot commit block to the ledger"): if the peer exited, it is restarted once the
+ * disk is freed, as after kill -9. What the peer did goes in the row.
+ */
+const diskFull = (key) => {
+  const observed = {};
+  return {
+    name: `disk of peer ${key} full`,
+    observed,
+    inject: async () => {
+      observed.filled = (await scriptInBackground('peer-disk.sh', 'fill', ...peerArgs(key))).trim();
+    },
+    beforeHeal: () => {
+      observed.peerExited = !alive(`peer-${key}`);
+      const log = fs.readFileSync(path.join(RUN_DIR, 'logs', `peer-${key}.log`), 'utf8');
+      observed.noSpaceLines = (log.match(/no space left on device/gi) ?? []).length;
+      observed.panic = (log.match(/^panic: .*$|Cannot commit block[^\n]{0,160}/m) ?? [null])[0];
+    },
+    heal: async () => {
+      await scriptInBackground('peer-disk.sh', 'free', ...peerArgs(key));
+      if (observed.peerExited) await restartNetwork();
+    },
+  };
+};
+/** The peer's disk is lost (kill -9, data gone); it comes back from its org's other peer's snapshot. */
+const diskLost = (key) => {
+  const observed = {};
+  return {
+    name: `peer ${key} loses its disk, recovered from a snapshot`,
+    observed,
+    inject: () => {
+      process.kill(pidOf(`peer-${key}`), 'SIGKILL');
+      fs.rmSync(path.join(RUN_DIR, 'peers', key), { recursive: true, force: true });
+    },
+    heal: async () => Object.assign(observed, JSON.parse((await scriptInBackground('peer-recover.sh', ...peerArgs(key))).trim().split('\n').pop())),
+  };
+};
 const FAULTS = [
   ...[1, 2, 3].map((n) => kill(`orderer${n}`)),
   ...ORGS.flatMap((org) => [kill(`peer-${org}`), kill(`peer-${org}-peer1`)]),
-  ...ORGS.map((org) => kill(`gateway-${org}`, () => script('gateway-start.sh', org))),
+  ...ORGS.map((org) => kill(`gateway-${org}`, () => scriptInBackground('gateway-start.sh', org))),
   ...ORGS.map(chaincodeOf),
+  // Before the partition: after it heals, Finance's peers may get no block for a while (their
+  // delivery stream from the orderers is dead until gRPC keepalive notices), and a peer with no
+  // block to write never meets its full disk.
+  diskFull(DISK_PEER),
+  diskLost(LOST_PEER),
   partition('finance'),
-];
+].filter((fault) => ONLY.length === 0 || ONLY.some((part) => fault.name.includes(part)));
 
 async function allReady(ms = 180000) {
   const end = Date.now() + ms;
@@ -193,6 +261,7 @@ async function main() {
   const began = Date.now();
   console.log(`chaos: hosts on ${SUBNET}.0/24 (${PREFIX}-*), run directory ${RUN_DIR}`);
   script('hosts-up.sh');
+  script('peer-disk.sh', 'mount', ...peerArgs(DISK_PEER));
   script('network-up.sh');
   script('deploy-chaincode.sh');
   script('gateway-start.sh');
@@ -213,15 +282,18 @@ async function main() {
   for (const fault of FAULTS) {
     const from = Date.now();
     try {
-      fault.inject();
+      await fault.inject();
     } catch (err) {
       console.error(`${fault.name}: could not inject (${err.message.split('\n')[0]})`);
     }
     await sleep((fault.seconds ?? FAULT_SECONDS) * 1000);
-    fault.heal();
+    fault.beforeHeal?.();
+    const healedAt = Date.now();
+    await fault.heal();
     const ready = await allReady();
     await sleep(3000);
-    const row = { fault: fault.name, ...during(from, Date.now()), readyAgain: ready };
+    const row = { fault: fault.name, ...during(from, Date.now()), healedAfterSeconds: +((healedAt - from) / 1000).toFixed(1), readyAgain: ready, ...(fault.observed ? { observed: fault.observed } : {}) };
+    timeline.push({ fault: fault.name, injectedAt: from, healedAt, readyAt: Date.now() - 3000 });
     rows.push(row);
     console.log(JSON.stringify(row));
   }
@@ -238,6 +310,8 @@ async function main() {
     indexes,
     audit: { ok: report.ok, findings: report.findings?.length, orgs: report.channelOrgs },
     faults: rows,
+    timeline,
+    attempts, // every attempt, for the per-second picture of a fault
   };
   fs.mkdirSync(path.join(REPO, 'bench-results'), { recursive: true });
   const out = path.join(REPO, 'bench-results', `chaos-${summary.at.replace(/[:.]/g, '-')}.json`);
@@ -261,6 +335,8 @@ main()
   .finally(() => {
     running = false;
     if (process.env.WELFARE_CHAOS_KEEP === '1') return;
+    try { script('network-stop.sh'); } catch { /* removed below regardless */ }
+    try { script('peer-disk.sh', 'unmount', ...peerArgs(DISK_PEER)); } catch (err) { console.error(`unmount failed: ${err.message}`); }
     try { script('network-down.sh'); } catch { /* removed below regardless */ }
     try { script('hosts-down.sh'); } catch (err) { console.error(`hosts-down failed: ${err.message}`); }
     fs.rmSync(RUN_DIR, { recursive: true, force: true });

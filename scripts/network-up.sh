@@ -235,6 +235,8 @@ for org in "${ORGS[@]}"; do for i in $(peer_indexes); do
 done; done
 for org in "${ORGS[@]}"; do wait_healthy "ca-$org" "http://$(host_addr "$org"):$(ca_ops_port "$org")/healthz"; done
 join_orderers
-join_peers
+source "$REPO_ROOT/scripts/orderer-deadlock.sh" && unstick_orderers   # Fabric 2.5.0 restart deadlock
+# peer-recover.sh starts a wiped peer this way, then joins it from another peer's snapshot.
+[ "${WELFARE_JOIN_PEERS:-1}" = 0 ] || join_peers
 wait_raft_leader
 bash "$REPO_ROOT/scripts/network-status.sh"

@@ -1,7 +1,8 @@
 /**
  * qscc queries to each org's peer (GetBlockByTxID, GetBlockByNumber, GetChainInfo), under the
  * client identity of the org this gateway serves. Its own connections, so that building
- * proofs needs nothing private from the Ledger.
+ * proofs needs nothing private from the Ledger. Block lookups that the org's first peer cannot
+ * answer because it joined from a snapshot go to the org's standby peers (whole-chain.ts).
  */
 import type * as grpc from '@grpc/grpc-js';
 import { type Contract, type Gateway, type Signer, signers } from '@hyperledger/fabric-gateway';
@@ -12,6 +13,12 @@ import type { GatewayConfig, OrgIdentity, PeerConnection } from '../config';
 import { connectAs, newPeerClient } from '../fabric/connection';
 import { hex } from '../verify/bytes';
 import { signedPeerAnswer } from './peer-attestation';
+import { type ChainPeer, onWholeChain } from './whole-chain';
+
+interface QsccPeer {
+  client: grpc.Client;
+  qscc: Contract;
+}
 
 export interface PeerChainInfo {
   height: number;
@@ -22,8 +29,8 @@ export class ChainQueries {
   readonly channel: string;
   /** The org whose peer answers by default: the org this gateway serves. */
   readonly defaultOrg: string;
-  private readonly qscc = new Map<string, Contract>();
-  private readonly clients = new Map<string, grpc.Client>();
+  /** Each org's peers in the order they are asked: its first peer, then (own org only) its standby peers. */
+  private readonly peers = new Map<string, ChainPeer<QsccPeer>[]>();
   private readonly signer: Signer;
   private readonly closers: Array<() => void> = [];
 
@@ -33,12 +40,16 @@ export class ChainQueries {
     const reader = config.identity;
     this.signer = signers.newPrivateKeySigner(createPrivateKey(readFileSync(reader.client.key)));
     for (const org of config.network.orgs) {
-      const client: grpc.Client = newPeerClient(org);
-      this.clients.set(org.mspId, client);
-      const gateway: Gateway = connectAs(client, reader.mspId, reader.client, config.deadlines);
-      this.qscc.set(org.mspId, gateway.getNetwork(this.channel).getContract('qscc'));
-      this.closers.push(() => gateway.close(), () => client.close());
+      const standby = org.mspId === reader.mspId ? config.standbyPeers : [];
+      this.peers.set(org.mspId, [org, ...standby].map((peer) => this.connect(peer)));
     }
+  }
+
+  private connect(peer: PeerConnection): ChainPeer<QsccPeer> {
+    const client: grpc.Client = newPeerClient(peer);
+    const gateway: Gateway = connectAs(client, this.config.identity.mspId, this.config.identity.client, this.config.deadlines);
+    this.closers.push(() => gateway.close(), () => client.close());
+    return { name: peer.peerHostAlias, contract: { client, qscc: gateway.getNetwork(this.channel).getContract('qscc') } };
   }
 
   get identity(): OrgIdentity {
@@ -60,11 +71,13 @@ export class ChainQueries {
   }
 
   async blockByTxId(txId: string, mspId = this.defaultOrg): Promise<common.Block> {
-    return common.Block.deserializeBinary(await this.contract(mspId).evaluateTransaction('GetBlockByTxID', this.channel, txId));
+    const bytes = await onWholeChain(mspId, this.peersOf(mspId), (p) => p.qscc.evaluateTransaction('GetBlockByTxID', this.channel, txId));
+    return common.Block.deserializeBinary(bytes);
   }
 
   async blockByNumber(blockNumber: number, mspId = this.defaultOrg): Promise<common.Block> {
-    return common.Block.deserializeBinary(await this.contract(mspId).evaluateTransaction('GetBlockByNumber', this.channel, String(blockNumber)));
+    const bytes = await onWholeChain(mspId, this.peersOf(mspId), (p) => p.qscc.evaluateTransaction('GetBlockByNumber', this.channel, String(blockNumber)));
+    return common.Block.deserializeBinary(bytes);
   }
 
   async chainInfo(mspId = this.defaultOrg): Promise<PeerChainInfo> {
@@ -86,9 +99,7 @@ export class ChainQueries {
   }
 
   private signedAnswer(mspId: string, fn: string, args: string[]): Promise<{ proposal: Uint8Array; response: Uint8Array }> {
-    const client = this.clients.get(mspId);
-    if (!client) throw new Error(`no peer of ${mspId}`);
-    return signedPeerAnswer(client, this.contract(mspId), this.signer, fn, args, this.config.deadlines.evaluateMs);
+    return onWholeChain(mspId, this.peersOf(mspId), (p) => signedPeerAnswer(p.client, p.qscc, this.signer, fn, args, this.config.deadlines.evaluateMs));
   }
 
   close(): void {
@@ -96,8 +107,12 @@ export class ChainQueries {
   }
 
   private contract(mspId: string): Contract {
-    const contract = this.qscc.get(mspId);
-    if (!contract) throw new Error(`no peer of ${mspId}`);
-    return contract;
+    return this.peersOf(mspId)[0].contract.qscc;
+  }
+
+  private peersOf(mspId: string): ChainPeer<QsccPeer>[] {
+    const peers = this.peers.get(mspId);
+    if (!peers) throw new Error(`no peer of ${mspId}`);
+    return peers;
   }
 }
