@@ -153,7 +153,7 @@ describe('one host per organisation', () => {
     expect(report.channelOrgs.map((o: { org: string }) => o.org).sort()).toEqual(['AuditMSP', 'CivilAffairsMSP', 'FinanceMSP']);
   });
 
-  test("with Finance's first peer killed, Finance's writes go on through its second peer, once each", async () => {
+  test("with Finance's first peer killed, Finance's writes go on through its second peer, once each, and its index follows the second peer", async () => {
     expect((await call('GET', '/health', 'finance-system')).body.submitsThrough).toBe(`peer0.${DOMAIN('finance')}`);
     process.kill(pidOf('peer-finance'), 'SIGKILL');
     const paid = await call('POST', '/v1/disbursements', 'finance-system', line(2));
@@ -164,5 +164,15 @@ describe('one host per organisation', () => {
     expect(again.body).toMatchObject({ replay: true, txId: paid.body.txId });
     expect((await call('GET', '/health', 'finance-system')).body.submitsThrough).toBe(`peer1.${DOMAIN('finance')}`);
     await until(async () => (await call('GET', '/health/ready', 'finance-system')).status === 200);
+
+    // Finance's index followed peer0 until it died; it follows peer1 from its checkpoint: the new
+    // payment is in it, each line once.
+    const indexed = async () => (await call('GET', `/v1/summaries?programmeId=${programmeId}`, 'finance-system')).body;
+    await until(async () => (await indexed()).asOf.blockNumber >= paid.body.blockNumber, 60000);
+    expect((await indexed()).totals.posted).toEqual({ count: 2, totalFen: 2400 });
+    const line3 = await call('POST', '/v1/disbursements', 'finance-system', line(3));
+    expect(line3.status).toBe(201);
+    await until(async () => (await indexed()).asOf.blockNumber >= line3.body.blockNumber, 60000);
+    expect((await indexed()).totals.posted).toEqual({ count: 3, totalFen: 3600 });
   });
 });
