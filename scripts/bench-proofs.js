@@ -48,7 +48,7 @@ async function benchProofs({ runDir, gatewayUrl, auditorKey }) {
   const network = loadNetworkDescription({ ...process.env, WELFARE_RUN_DIR: runDir });
   const identity = network.orgs.find((o) => o.mspId === 'AuditMSP') ?? network.orgs[0];
   const sources = peerBlockSources(network, identity, DEFAULT_DEADLINES);
-  const trust = trustFromGenesisBlock(readFileSync(path.join(runDir, 'channel', `${network.channel}.block`)));
+  const trust = trustFromGenesisBlock(readFileSync(path.join(runDir, 'shared', `${network.channel}.block`)));
   try {
     console.log('proofs: whole-chain audit from every org\'s peer');
     const audit = await auditChain(sources, { trust });
@@ -124,7 +124,7 @@ module.exports = { benchProofs };
 
 if (require.main === module) {
   const runDir = path.resolve(process.env.WELFARE_RUN_DIR ?? path.join(__dirname, '..', '.network'));
-  const auditGateway = path.join(runDir, 'gateways', 'audit');
+  const auditGateway = path.join(runDir, 'orgs', 'audit', 'gateway');
   const keys = JSON.parse(readFileSync(path.join(auditGateway, 'bootstrap-keys.json'), 'utf8'));
   const { port } = JSON.parse(readFileSync(path.join(auditGateway, 'gateway.json'), 'utf8'));
   const gatewayUrl = process.argv[2] ?? `http://127.0.0.1:${port}`;

@@ -19,7 +19,7 @@ const PORT_BASE = Number(process.env.WELFARE_BENCH_PORT_BASE ?? 27000);
 const GATEWAY_PORT = Number(process.env.WELFARE_BENCH_GATEWAY_PORT ?? PORT_BASE + 1080);
 const env = { ...process.env, WELFARE_RUN_DIR: RUN_DIR, WELFARE_PORT_BASE: String(PORT_BASE), WELFARE_GATEWAY_PORT: String(GATEWAY_PORT) };
 const AUDIT_GATEWAY_URL = `http://127.0.0.1:${GATEWAY_PORT + 2}`;
-const auditSystemKey = () => JSON.parse(readFileSync(path.join(RUN_DIR, 'gateways', 'audit', 'bootstrap-keys.json'), 'utf8'))['audit-system'].apiKey;
+const auditSystemKey = () => JSON.parse(readFileSync(path.join(RUN_DIR, 'orgs', 'audit', 'gateway', 'bootstrap-keys.json'), 'utf8'))['audit-system'].apiKey;
 const TOTAL = Number(process.env.WELFARE_BENCH_TXS ?? 1000);
 const CONCURRENCY = Number(process.env.WELFARE_BENCH_CONCURRENCY ?? 64);
 // Transactions of each measured kind sent first and not counted.
@@ -50,7 +50,7 @@ function connect(mspId) {
 /** A registered system's own identity (enrolled at its org's CA, kept in the org gateway's key store). */
 function connectAsSystem(mspId, org, systemId) {
   const peer = JSON.parse(readFileSync(path.join(RUN_DIR, 'network.json'), 'utf8')).orgs.find((o) => o.mspId === mspId);
-  const msp = path.join(RUN_DIR, 'gateways', org, 'systems', systemId, 'msp');
+  const msp = path.join(RUN_DIR, 'orgs', org, 'gateway', 'systems', systemId, 'msp');
   const key = readdirSync(path.join(msp, 'keystore')).find((name) => name.endsWith('_sk'));
   const client = newPeerClient(peer);
   const gateway = connectAs(client, mspId, { cert: path.join(msp, 'signcerts', 'cert.pem'), key: path.join(msp, 'keystore', key) }, DEADLINES);
@@ -259,7 +259,7 @@ async function accessEventArraysThroughGateway() {
  */
 async function benchRuleProofs(contract, programmeId) {
   const { trustFromGenesisBlock, verifyRuleProof } = require('../gateway/dist/verify');
-  const trust = trustFromGenesisBlock(readFileSync(path.join(RUN_DIR, 'channel', 'welfare.block')));
+  const trust = trustFromGenesisBlock(readFileSync(path.join(RUN_DIR, 'shared', 'welfare.block')));
   const txIds = [];
   for (let i = 0; i < 20; i++) {
     const line = { lineId: `BENCH-${tag}-R${i}`, programmeId, period: periodFor(900 + i), subjectRef: subjectRef(i), amountFen: 10000, accountRef: subjectRef(-1 - i), kind: 'REGULAR' };

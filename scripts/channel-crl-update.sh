@@ -19,17 +19,17 @@ trap 'rm -rf "$work"' EXIT
 
 # 1. The CRL, from the org's CA.
 ca_client() { # command args... (the command must come first)
-  "$FABRIC_CA_BIN/fabric-ca-client" "$@" -H "$RUN_DIR/cas/$org-crl-client" --tls.certfiles "$(org_ca_cert "$org")" --caname "ca-$org"
+  "$FABRIC_CA_BIN/fabric-ca-client" "$@" -H "$(org_home "$org")/crl-client" --tls.certfiles "$(org_ca_cert "$org")" --caname "ca-$org"
 }
 ca_url="https://$(host_addr "$org"):$(ca_port "$org")"
-if [ ! -f "$RUN_DIR/cas/$org-crl-client/msp/signcerts/cert.pem" ]; then
+if [ ! -f "$(org_home "$org")/crl-client/msp/signcerts/cert.pem" ]; then
   # The registrar's secret goes in the client's environment, not on its command line (`ps` shows that to all).
   FABRIC_CA_CLIENT_URL="https://$CA_REGISTRAR:$(cat "$(ca_registrar_secret_file "$org")")@$(host_addr "$org"):$(ca_port "$org")" \
     ca_client enroll >"$work/ca.log" 2>&1 ||
     { cat "$work/ca.log" >&2; exit 1; }
 fi
 ca_client gencrl -u "$ca_url" >"$work/ca.log" 2>&1 || { cat "$work/ca.log" >&2; exit 1; }
-crl="$RUN_DIR/cas/$org-crl-client/msp/crls/crl.pem"
+crl="$(org_home "$org")/crl-client/msp/crls/crl.pem"
 
 # 2. The config update: the channel's current configuration with the org's revocation_list replaced.
 use_org_admin "$org"

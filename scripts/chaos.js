@@ -66,7 +66,7 @@ const alive = (node) => {
 
 /** One request to an org's gateway over HTTPS; status 0 when no answer came (refused, reset, timeout). */
 function call(org, method, route, body) {
-  const dir = path.join(RUN_DIR, 'gateways', org);
+  const dir = path.join(RUN_DIR, 'orgs', org, 'gateway');
   const key = JSON.parse(fs.readFileSync(path.join(dir, 'bootstrap-keys.json'), 'utf8'))[SYSTEM[org]].apiKey;
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve) => {
@@ -227,7 +227,7 @@ function during(from, to) {
 function checkIndexes() {
   const result = {};
   for (const org of ORGS) {
-    const db = new Database(path.join(RUN_DIR, 'gateways', org, 'index.db'), { readonly: true, fileMustExist: true });
+    const db = new Database(path.join(RUN_DIR, 'orgs', org, 'gateway', 'index.db'), { readonly: true, fileMustExist: true });
     const posted = db.prepare("SELECT COUNT(*) AS n FROM line_events WHERE line_id = ? AND action = 'POSTED'");
     const line = db.prepare('SELECT tx_id FROM disbursement_lines WHERE line_id = ?');
     const event = db.prepare('SELECT 1 FROM access_events WHERE event_id = ?');
@@ -249,7 +249,7 @@ function checkIndexes() {
 function audit() {
   const trust = path.join(RUN_DIR, 'chaos-trust.json');
   const cli = path.join(REPO, 'gateway', 'bin', 'welfare-ledger.js');
-  execFileSync('node', [cli, 'trust', 'init', path.join(RUN_DIR, 'channel', 'welfare.block'), '--out', trust], { env });
+  execFileSync('node', [cli, 'trust', 'init', path.join(RUN_DIR, 'shared', 'welfare.block'), '--out', trust], { env });
   try {
     return JSON.parse(execFileSync('node', [cli, 'audit', '--json', '--trust', trust], { env, encoding: 'utf8', maxBuffer: 256 << 20 }));
   } catch (err) {

@@ -16,7 +16,7 @@ const [runDir] = process.argv.slice(2);
 
 /** An org's gateway: its URL (from its gateway.json) and the API key of one of its bootstrap systems. */
 function gatewayOf(org, systemId) {
-  const dir = path.join(runDir, 'gateways', org);
+  const dir = path.join(runDir, 'orgs', org, 'gateway');
   const { port } = JSON.parse(readFileSync(path.join(dir, 'gateway.json'), 'utf8'));
   const keys = JSON.parse(readFileSync(path.join(dir, 'bootstrap-keys.json'), 'utf8'));
   return { baseUrl: `http://127.0.0.1:${port}`, apiKey: keys[systemId].apiKey };

@@ -35,12 +35,15 @@ fi
 mkdir -p "$work/pkg"
 mv "$work/code.tar.gz" "$work/pkg/"
 printf '{"path":"","type":"welfare-node","label":"%s"}' "$label" > "$work/pkg/metadata.json"
-tar_repro "$work/pkg" > "$work/$label.tgz"
+# The package is what every org installs: it goes to shared/.
+package="$SHARED/chaincode/$label.tgz"
+mkdir -p "$SHARED/chaincode"
+tar_repro "$work/pkg" > "$package"
 
 orderer=(-o "$(orderer_name 1):$(orderer_port 1)" --tls --cafile "$ORDERER_CA")
 peers_all=()
 for org in "${ORGS[@]}"; do
-  peers_all+=(--peerAddresses "$(peer_name "$org"):$(peer_port "$org")" --tlsRootCertFiles "$(peer_dir "$org")/tls/ca.crt")
+  peers_all+=(--peerAddresses "$(peer_name "$org"):$(peer_port "$org")" --tlsRootCertFiles "$(org_tls_root "$org")")
 done
 
 use_org_admin civilaffairs
@@ -59,11 +62,11 @@ for org in "${ORGS[@]}"; do
     use_org_admin "$org" "$i"
     if ! on_host "$org" peer lifecycle chaincode queryinstalled -O json 2>/dev/null | grep -q "\"$label\""; then
       echo "  install on $(peer_fqdn "$org" "$i")"
-      on_host "$org" peer lifecycle chaincode install "$work/$label.tgz" >>"$RUN_DIR/logs/deploy.log" 2>&1
+      on_host "$org" peer lifecycle chaincode install "$package" >>"$RUN_DIR/logs/deploy.log" 2>&1
     fi
   done
   use_org_admin "$org"
-  package_id="$(peer lifecycle chaincode calculatepackageid "$work/$label.tgz")"
+  package_id="$(peer lifecycle chaincode calculatepackageid "$package")"
   echo "  approve for $(org_msp "$org")"
   on_host "$org" peer lifecycle chaincode approveformyorg "${orderer[@]}" -C "$CHANNEL" -n "$CHAINCODE" \
     --version "$version" --sequence "$sequence" --package-id "$package_id" \

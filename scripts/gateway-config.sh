@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Provisions one org's gateway directory, <run>/gateways/<org>/ (mode 0700), from the operator's
-# material: its key store (that org's client certificate and key, nothing else), every peer's TLS
+# Provisions one org's gateway directory, <run>/orgs/<org>/gateway/ (mode 0700), from its org's
+# directory and shared/ only: its key store (that org's client certificate and key, nothing else), every peer's TLS
 # root and its org CA's (public), the consortium's pseudonym key, and gateway.json naming them and
 # the org's CA (URL, registrar; the registrar's secret is written there by network-up.sh). Safe to re-run:
 # gateway.json is rewritten (ports may change), secrets already there are kept.
@@ -17,11 +17,11 @@ cp "$client/signcerts/"*.pem "$dir/msp/signcerts/cert.pem"
 if [ ! -f "$dir/msp/keystore/key.pem" ]; then
   install -m 0600 "$client/keystore/priv_sk" "$dir/msp/keystore/key.pem"
 fi
-for peer_org in "${ORGS[@]}"; do cp "$(peer_dir "$peer_org")/tls/ca.crt" "$dir/peers/$peer_org-tls-ca.pem"; done
+for peer_org in "${ORGS[@]}"; do cp "$(org_tls_root "$peer_org")" "$dir/peers/$peer_org-tls-ca.pem"; done
 # Beyond loopback the gateway serves HTTPS: a key of its own and a certificate from its org's TLS CA
 # naming its hostname and address (the same CA as the org's peers' TLS certificates).
 if multi_host && [ ! -f "$dir/tls/server.crt" ]; then
-  tlsca="$CRYPTO/peerOrganizations/$(org_domain "$org")/tlsca"
+  tlsca="$(org_home "$org")/tlsca"
   mkdir -p "$dir/tls" && chmod 0700 "$dir/tls"
   (umask 077 && openssl ecparam -name prime256v1 -genkey -noout 2>/dev/null | openssl pkcs8 -topk8 -nocrypt -out "$dir/tls/server.key")
   openssl req -new -key "$dir/tls/server.key" -subj "/O=$(org_msp "$org")/CN=gateway.$(org_domain "$org")" -out "$dir/tls/server.csr"
@@ -49,9 +49,12 @@ peers=() standby=()
 for peer_org in "${ORGS[@]}"; do peers+=("$(peer_entry "$peer_org" 0)"); done
 # The org's other peers: where its gateway submits when its first peer cannot be reached.
 for i in $(peer_indexes); do [ "$i" = 0 ] || standby+=("$(peer_entry "$org" "$i")"); done
+# The orderers' operations endpoints: readiness asks them whether the channel has a Raft leader.
+orderers=()
+for n in 1 2 3; do orderers+=("$(printf '{"name":"orderer%s","operationsUrl":"http://%s:%s"}' "$n" "$(orderer_name "$n")" "$(orderer_ops_port "$n")")"); done
 IFS=, 
 ca="$(printf '{"name":"ca-%s","url":"https://%s:%s","tlsRootCert":"ca-tls-root.pem","clientBin":"%s","registrar":{"id":"%s","secretFile":"ca-registrar.secret"}}' \
   "$org" "$(node_name "$org" "$(ca_fqdn "$org")")" "$(ca_port "$org")" "$FABRIC_CA_BIN/fabric-ca-client" "$CA_REGISTRAR")"
-printf '{"mspId":"%s","port":%s,"channel":"%s","chaincode":"%s","peers":[%s],"standbyPeers":[%s],"client":{"cert":"msp/signcerts/cert.pem","key":"msp/keystore/key.pem"},"ca":%s}\n' \
-  "$(org_msp "$org")" "$(gateway_port "$org")" "$CHANNEL" "$CHAINCODE" "${peers[*]}" "${standby[*]:-}" "$ca" \
+printf '{"mspId":"%s","port":%s,"channel":"%s","chaincode":"%s","peers":[%s],"standbyPeers":[%s],"orderers":[%s],"client":{"cert":"msp/signcerts/cert.pem","key":"msp/keystore/key.pem"},"ca":%s}\n' \
+  "$(org_msp "$org")" "$(gateway_port "$org")" "$CHANNEL" "$CHAINCODE" "${peers[*]}" "${standby[*]:-}" "${orderers[*]}" "$ca" \
   | node -e 'process.stdout.write(JSON.stringify(JSON.parse(require("fs").readFileSync(0,"utf8")),null,2)+"\n")' > "$dir/gateway.json"

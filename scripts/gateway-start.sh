@@ -17,7 +17,7 @@ for org in "${orgs[@]}"; do
     if multi_host; then
       export WELFARE_GATEWAY_HOST="$(gateway_host "$org")" WELFARE_GATEWAY_TLS_CERT="$dir/tls/server.crt" WELFARE_GATEWAY_TLS_KEY="$dir/tls/server.key"
     fi
-    nohup $(host_exec "$org") node "$REPO_ROOT/gateway/dist/main.js" --config "$dir/gateway.json" >>"$dir/logs/gateway.log" 2>&1 &
+    nohup $(node_exec "$org") node "$REPO_ROOT/gateway/dist/main.js" --config "$dir/gateway.json" >>"$dir/logs/gateway.log" 2>&1 &
     echo $! >"$pidf"
   )
 done

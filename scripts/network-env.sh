@@ -8,9 +8,23 @@ RUN_DIR="$(mkdir -p "${WELFARE_RUN_DIR:-$REPO_ROOT/.network}" && cd "${WELFARE_R
 PORT_BASE="${WELFARE_PORT_BASE:-7000}"
 CHANNEL=welfare
 CHAINCODE=welfare
-CRYPTO="$RUN_DIR/crypto"
-ORDERER_ORG_DIR="$CRYPTO/ordererOrganizations/orderer.welfare.local"
-export RUN_DIR PORT_BASE CHANNEL CHAINCODE CRYPTO REPO_ROOT
+export RUN_DIR PORT_BASE CHANNEL CHAINCODE REPO_ROOT
+
+# The run directory holds one directory per organisation, what that org would copy to its own
+# machine (mode 0700): orgs/<org>/ for civilaffairs, finance and audit (its peers', CA's, admin's and
+# gateway's material, its peers' ledgers, its CA's database, its gateway's state) and orgs/orderer/
+# for the orderer org. Beside them, shared/ holds only what Fabric exchanges between orgs: each
+# org's MSP certificates (shared/msp/<org>/, no private keys), the orderers' TLS certificates for
+# the consenter set, the genesis block and the chaincode packages. Every node is started with paths
+# into its own org's directory and shared/ only. logs/, pids/, network.json and config/ (the input
+# of cryptogen and configtxgen) are the operator's, read by no node.
+SHARED="$RUN_DIR/shared"
+GENESIS_BLOCK="$SHARED/$CHANNEL.block"
+org_home() { echo "$RUN_DIR/orgs/$1"; } # civilaffairs | finance | audit | orderer
+org_config_dir() { echo "$(org_home "$1")/config"; }
+shared_msp() { echo "$SHARED/msp/$1"; }
+ORDERER_ORG_DIR="$(org_home orderer)"
+export SHARED GENESIS_BLOCK
 
 # Hosts. By default every node runs on this machine at 127.0.0.1. With WELFARE_HOSTS_SUBNET (say
 # 10.77.0; scripts/hosts-up.sh makes the hosts) every orderer and every org is a host of its own: a
@@ -61,12 +75,20 @@ peer_cc_port() { echo $(($(peer_port "$1" "${2:-0}") + 1)); }
 peer_ops_port() { echo $((PORT_BASE + 2443 + $(org_index "$1") + 10 * ${2:-0})); }
 peer_fqdn() { echo "peer${2:-0}.$(org_domain "$1")"; }
 peer_name() { node_name "$1" "$(peer_fqdn "$1" "${2:-0}")"; }
-peer_dir() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/peers/$(peer_fqdn "$1" "${2:-0}")"; }
+peer_dir() { echo "$(org_home "$1")/peers/$(peer_fqdn "$1" "${2:-0}")"; }
 peer_key() { if [ "${2:-0}" = 0 ]; then echo "$1"; else echo "$1-peer$2"; fi; } # pid, log and ledger names
 peer_indexes() { seq 0 $((PEERS_PER_ORG - 1)); }
-org_admin_msp() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/users/Admin@$(org_domain "$1")/msp"; }
+peer_data_dir() { echo "$(org_home "$1")/ledgers/$(peer_key "$1" "${2:-0}")"; } # ledger, state, snapshots
+org_admin_msp() { echo "$(org_home "$1")/users/Admin@$(org_domain "$1")/msp"; }
+# An org's TLS root as every other org knows it: from its MSP in shared/.
+org_tls_root() { echo "$(shared_msp "$1")/tlscacerts/tlsca.$(org_domain "$1")-cert.pem"; }
 orderer_dir() { echo "$ORDERER_ORG_DIR/orderers/$1.orderer.welfare.local"; }
-ORDERER_CA="$ORDERER_ORG_DIR/tlsca/tlsca.orderer.welfare.local-cert.pem"
+orderer_data_dir() { echo "$ORDERER_ORG_DIR/ledgers/$1"; } # block store, Raft WAL and snapshots
+ORDERER_CA="$(shared_msp orderer)/tlscacerts/tlsca.orderer.welfare.local-cert.pem"
+
+# The prefix that starts a node (nohup $(node_exec finance) peer ...): on its host, without the
+# operator's variables that name the whole run directory, so a node is handed its own org's paths only.
+node_exec() { echo "env -u RUN_DIR -u WELFARE_RUN_DIR -u SHARED -u GENESIS_BLOCK $(host_exec "$1")"; }
 
 # Running, and not a zombie: a killed node can linger as a zombie until it is reaped.
 pid_alive() {
@@ -77,7 +99,7 @@ pid_alive() {
 
 # Point the peer CLI at one org's peer (the second argument picks which, default 0), acting as that org's admin.
 use_org_admin() {
-  export FABRIC_CFG_PATH="$RUN_DIR/config/peer"
+  export FABRIC_CFG_PATH="$(org_config_dir "$1")"
   export CORE_PEER_TLS_ENABLED=true
   export CORE_PEER_LOCALMSPID="$(org_msp "$1")"
   export CORE_PEER_MSPCONFIGPATH="$(org_admin_msp "$1")"
@@ -93,9 +115,9 @@ gateway_host() { host_addr "$1"; }
 gateway_scheme() { if multi_host; then echo https; else echo http; fi; }
 # Beyond loopback the gateway serves HTTPS with a certificate from its org's TLS CA.
 gateway_curl() { if multi_host; then curl --cacert "$(gateway_dir "$1")/tls/ca.crt" "${@:2}"; else curl "${@:2}"; fi; }
-gateway_dir() { echo "$RUN_DIR/gateways/$1"; }
+gateway_dir() { echo "$(org_home "$1")/gateway"; }
 gateway_pidfile() { echo "$RUN_DIR/pids/gateway-$1.pid"; }
-org_client_msp() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/users/User1@$(org_domain "$1")/msp"; }
+org_client_msp() { echo "$(org_home "$1")/users/User1@$(org_domain "$1")/msp"; }
 
 # One Fabric CA per org, signing with the org's cryptogen CA key (so the channel MSP already trusts
 # what it issues): 7054 CivilAffairs, 8054 Finance, 9054 Audit; operations 9446..9448. Its bootstrap
@@ -105,8 +127,8 @@ source "$here/fabric-ca-env.sh"
 ca_fqdn() { echo "ca.$(org_domain "$1")"; }
 ca_port() { echo $((PORT_BASE + 54 + 1000 * $(org_index "$1"))); }
 ca_ops_port() { echo $((PORT_BASE + 2446 + $(org_index "$1"))); }
-ca_dir() { echo "$RUN_DIR/cas/$1"; }
-org_ca_cert() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/ca/ca.$(org_domain "$1")-cert.pem"; }
-org_ca_key() { echo "$CRYPTO/peerOrganizations/$(org_domain "$1")/ca/priv_sk"; }
+ca_dir() { echo "$(org_home "$1")/ca-server"; }
+org_ca_cert() { echo "$(org_home "$1")/ca/ca.$(org_domain "$1")-cert.pem"; }
+org_ca_key() { echo "$(org_home "$1")/ca/priv_sk"; }
 CA_REGISTRAR=registrar
 ca_registrar_secret_file() { echo "$(gateway_dir "$1")/ca-registrar.secret"; }

@@ -4,29 +4,53 @@
 # With WELFARE_HOSTS_SUBNET (after hosts-up.sh) each node starts on its own host (network-env.sh):
 # every orderer on its own, each org's peers and CA on the org's host, reached by hostname.
 # Safe to re-run: generates crypto and the genesis block once, restarts whatever is not running,
-# and joins only what has not joined yet. Everything lives under the run directory.
+# and joins only what has not joined yet. Each org's material lives in its own directory of the run
+# directory (orgs/<org>/), what the orgs exchange in shared/ (network-env.sh).
 set -euo pipefail
 source "$(dirname "$0")/network-env.sh"
 
 bash "$REPO_ROOT/scripts/install-fabric.sh"
 bash "$REPO_ROOT/scripts/install-fabric-ca.sh"
-mkdir -p "$RUN_DIR"/{logs,pids,config/peer,config/orderer,channel}
+mkdir -p "$RUN_DIR"/{logs,pids,config}
+if [ -d "$RUN_DIR/crypto" ]; then
+  echo "$RUN_DIR has the old layout (every org's keys in crypto/); remove it with npm run network:down (WELFARE_RUN_DIR=$RUN_DIR)" >&2
+  exit 1
+fi
 
-generate_crypto_and_genesis() {
-  [ -f "$RUN_DIR/channel/$CHANNEL.block" ] && return 0
-  echo "generating crypto material and the $CHANNEL genesis block..."
-  rm -rf "$CRYPTO"
-  mkdir -p "$RUN_DIR/config/cryptogen"
+# cryptogen writes every org's material into one tree; each org's part moves to orgs/<org>/ and
+# only the public MSP of each org is copied to shared/ (on real machines each org generates its
+# own and sends only that, docs/deploy.md).
+generate_crypto() {
+  local staging="$RUN_DIR/config/cryptogen/out" org src
+  rm -rf "$staging"
+  mkdir -p "$RUN_DIR/config/cryptogen" "$RUN_DIR/orgs" "$SHARED/msp" "$SHARED/orderers"
   sed -e "s#@@PEERS@@#$PEERS_PER_ORG#g" \
       -e "s#@@ORDERER1_ADDR@@#$(host_addr orderer1)#g" -e "s#@@ORDERER2_ADDR@@#$(host_addr orderer2)#g" \
       -e "s#@@ORDERER3_ADDR@@#$(host_addr orderer3)#g" -e "s#@@CIVILAFFAIRS_ADDR@@#$(host_addr civilaffairs)#g" \
       -e "s#@@FINANCE_ADDR@@#$(host_addr finance)#g" -e "s#@@AUDIT_ADDR@@#$(host_addr audit)#g" \
       "$REPO_ROOT/network/crypto-config.yaml.tmpl" > "$RUN_DIR/config/cryptogen/crypto-config.yaml"
-  cryptogen generate --config="$RUN_DIR/config/cryptogen/crypto-config.yaml" --output="$CRYPTO" >/dev/null
-  # Private keys readable by their owner only.
-  find "$CRYPTO" -name '*_sk' -o -name 'server.key' -o -name 'client.key' | xargs chmod 600
+  cryptogen generate --config="$RUN_DIR/config/cryptogen/crypto-config.yaml" --output="$staging" >/dev/null
+  for org in orderer "${ORGS[@]}"; do
+    if [ "$org" = orderer ]; then src="$staging/ordererOrganizations/orderer.welfare.local"; else src="$staging/peerOrganizations/$(org_domain "$org")"; fi
+    rm -rf "$(org_home "$org")"/{ca,msp,peers,orderers,tlsca,users} "$(shared_msp "$org")"
+    mkdir -p "$(org_home "$org")" && chmod 0700 "$(org_home "$org")"
+    mv "$src"/* "$(org_home "$org")/"
+    cp -R "$(org_home "$org")/msp" "$(shared_msp "$org")"
+  done
+  rm -rf "$staging"
+  # Private keys readable by their owner only; none in shared/.
+  find "$RUN_DIR/orgs" -name '*_sk' -o -name 'server.key' -o -name 'client.key' | xargs chmod 600
+  if [ -n "$(find "$SHARED" -name '*_sk' -o -name '*.key' -o -path '*/keystore/*')" ]; then echo "a private key reached $SHARED" >&2; exit 1; fi
+  # The consenter set names each orderer's TLS certificate (public).
+  for n in 1 2 3; do cp "$(orderer_dir orderer$n)/tls/server.crt" "$SHARED/orderers/orderer$n-tls.crt"; done
+}
+
+generate_crypto_and_genesis() {
+  [ -f "$GENESIS_BLOCK" ] && return 0
+  echo "generating crypto material and the $CHANNEL genesis block..."
+  generate_crypto
   mkdir -p "$RUN_DIR/config/configtx"
-  sed -e "s#@@CRYPTO@@#$CRYPTO#g" \
+  sed -e "s#@@SHARED@@#$SHARED#g" \
       -e "s#@@ORDERER1_PORT@@#$(orderer_port 1)#g" \
       -e "s#@@ORDERER1_HOST@@#$(orderer_name 1)#g" \
       -e "s#@@ORDERER2_HOST@@#$(orderer_name 2)#g" \
@@ -41,17 +65,23 @@ generate_crypto_and_genesis() {
       -e "s#@@AUDIT_PEER_PORT@@#$(peer_port audit)#g" \
       "$REPO_ROOT/network/configtx.yaml.tmpl" > "$RUN_DIR/config/configtx/configtx.yaml"
   configtxgen -configPath "$RUN_DIR/config/configtx" -profile WelfareChannel -channelID "$CHANNEL" \
-    -outputBlock "$RUN_DIR/channel/$CHANNEL.block.tmp" 2>"$RUN_DIR/logs/configtxgen.log"
-  mv "$RUN_DIR/channel/$CHANNEL.block.tmp" "$RUN_DIR/channel/$CHANNEL.block"
+    -outputBlock "$GENESIS_BLOCK.tmp" 2>"$RUN_DIR/logs/configtxgen.log"
+  mv "$GENESIS_BLOCK.tmp" "$GENESIS_BLOCK"
 }
 
+# Each org's nodes read their own copy of Fabric's configuration, in the org's directory.
 prepare_configs() {
+  local org
   # No Docker here: an empty vm.endpoint turns off the Docker health check and Docker builds, so
   # chaincode runs only through the external builder. (An empty env var would be ignored.)
-  sed -e 's#^\(    endpoint:\) unix:///var/run/docker.sock#\1 ""#' \
-    "$FABRIC_CONFIG/core.yaml" > "$RUN_DIR/config/peer/core.yaml"
-  grep -q '^    endpoint: ""' "$RUN_DIR/config/peer/core.yaml" || { echo "could not clear vm.endpoint in core.yaml" >&2; exit 1; }
-  cp "$FABRIC_CONFIG/orderer.yaml" "$RUN_DIR/config/orderer/orderer.yaml"
+  for org in "${ORGS[@]}"; do
+    mkdir -p "$(org_config_dir "$org")"
+    sed -e 's#^\(    endpoint:\) unix:///var/run/docker.sock#\1 ""#' \
+      "$FABRIC_CONFIG/core.yaml" > "$(org_config_dir "$org")/core.yaml"
+    grep -q '^    endpoint: ""' "$(org_config_dir "$org")/core.yaml" || { echo "could not clear vm.endpoint in core.yaml" >&2; exit 1; }
+  done
+  mkdir -p "$(org_config_dir orderer)"
+  cp "$FABRIC_CONFIG/orderer.yaml" "$(org_config_dir orderer)/orderer.yaml"
 }
 
 # A port held by a process of some other run directory would silently join the wrong network.
@@ -68,10 +98,10 @@ start_orderer() {
   pid_alive "$pidf" && return 0
   port_free "$(orderer_port "$n")" "$name" "$addr"
   port_free "$(orderer_admin_port "$n")" "$name admin" "$addr"
-  mkdir -p "$RUN_DIR/orderers/$name"
-  local tls="$dir/tls"
+  local tls="$dir/tls" data
+  data="$(orderer_data_dir "$name")"; mkdir -p "$data"
   (
-    export FABRIC_CFG_PATH="$RUN_DIR/config/orderer"
+    export FABRIC_CFG_PATH="$(org_config_dir orderer)"
     export ORDERER_GENERAL_LISTENADDRESS="$addr"
     export ORDERER_GENERAL_LISTENPORT="$(orderer_port "$n")"
     export ORDERER_GENERAL_LOCALMSPID=OrdererMSP
@@ -92,25 +122,26 @@ start_orderer() {
     export ORDERER_ADMIN_TLS_ROOTCAS="[$tls/ca.crt]"
     export ORDERER_ADMIN_TLS_CLIENTROOTCAS="[$tls/ca.crt]"
     export ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED=true
-    export ORDERER_FILELEDGER_LOCATION="$RUN_DIR/orderers/$name/ledger"
-    export ORDERER_CONSENSUS_WALDIR="$RUN_DIR/orderers/$name/etcdraft/wal"
-    export ORDERER_CONSENSUS_SNAPDIR="$RUN_DIR/orderers/$name/etcdraft/snapshot"
+    export ORDERER_FILELEDGER_LOCATION="$data/ledger"
+    export ORDERER_CONSENSUS_WALDIR="$data/etcdraft/wal"
+    export ORDERER_CONSENSUS_SNAPDIR="$data/etcdraft/snapshot"
     export ORDERER_OPERATIONS_LISTENADDRESS="$addr:$(orderer_ops_port "$n")"
     export ORDERER_METRICS_PROVIDER=prometheus
     export FABRIC_LOGGING_SPEC="${WELFARE_FABRIC_LOGGING:-INFO}"
-    nohup $(host_exec "$name") orderer >>"$RUN_DIR/logs/$name.log" 2>&1 &
+    nohup $(node_exec "$name") orderer >>"$RUN_DIR/logs/$name.log" 2>&1 &
     echo $! >"$pidf"
   )
 }
 
 start_peer() { # org [peer index]
-  local org=$1 i=${2:-0} dir pidf key addr
+  local org=$1 i=${2:-0} dir pidf key addr data
   dir="$(peer_dir "$org" "$i")"; key="$(peer_key "$org" "$i")"; pidf="$RUN_DIR/pids/peer-$key.pid"; addr="$(host_addr "$org")"
+  data="$(peer_data_dir "$org" "$i")"
   pid_alive "$pidf" && return 0
   port_free "$(peer_port "$org" "$i")" "peer $i of $org" "$addr"
-  mkdir -p "$RUN_DIR/peers/$key"
+  mkdir -p "$data"
   (
-    export FABRIC_CFG_PATH="$RUN_DIR/config/peer"
+    export FABRIC_CFG_PATH="$(org_config_dir "$org")"
     export CORE_PEER_ID="$(peer_fqdn "$org" "$i")"
     export CORE_PEER_ADDRESS="$(peer_name "$org" "$i"):$(peer_port "$org" "$i")"
     export CORE_PEER_LISTENADDRESS="$addr:$(peer_port "$org" "$i")"
@@ -125,13 +156,13 @@ start_peer() { # org [peer index]
     export CORE_PEER_TLS_CERT_FILE="$dir/tls/server.crt"
     export CORE_PEER_TLS_KEY_FILE="$dir/tls/server.key"
     export CORE_PEER_TLS_ROOTCERT_FILE="$dir/tls/ca.crt"
-    export CORE_PEER_FILESYSTEMPATH="$RUN_DIR/peers/$key"
-    export CORE_LEDGER_SNAPSHOTS_ROOTDIR="$RUN_DIR/peers/$key/snapshots"
+    export CORE_PEER_FILESYSTEMPATH="$data"
+    export CORE_LEDGER_SNAPSHOTS_ROOTDIR="$data/snapshots"
     export CORE_OPERATIONS_LISTENADDRESS="$addr:$(peer_ops_port "$org" "$i")"
     export CORE_METRICS_PROVIDER=prometheus
     export CORE_CHAINCODE_EXTERNALBUILDERS="[{name: welfare-node, path: $REPO_ROOT/network/builders/node}]"
     export FABRIC_LOGGING_SPEC="${WELFARE_FABRIC_LOGGING:-INFO}"
-    nohup $(host_exec "$org") peer node start >>"$RUN_DIR/logs/peer-$key.log" 2>&1 &
+    nohup $(node_exec "$org") peer node start >>"$RUN_DIR/logs/peer-$key.log" 2>&1 &
     echo $! >"$pidf"
   )
 }
@@ -146,7 +177,7 @@ start_ca() {
   secret="$(ca_registrar_secret_file "$org")"
   [ -f "$secret" ] || (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(24).toString("base64url")+"\n")' > "$secret")
   # The registrar's secret in the server's environment (FABRIC_CA_SERVER_BOOT = -b), not on its command line.
-  FABRIC_CA_SERVER_BOOT="$CA_REGISTRAR:$(cat "$secret")" nohup $(host_exec "$org") "$FABRIC_CA_BIN/fabric-ca-server" start -H "$dir" \
+  FABRIC_CA_SERVER_BOOT="$CA_REGISTRAR:$(cat "$secret")" nohup $(node_exec "$org") "$FABRIC_CA_BIN/fabric-ca-server" start -H "$dir" \
     --ca.name "ca-$org" --ca.certfile "$(org_ca_cert "$org")" --ca.keyfile "$(org_ca_key "$org")" \
     --address "$addr" --port "$(ca_port "$org")" --tls.enabled --csr.hosts "127.0.0.1,localhost,$addr,$(ca_fqdn "$org")" \
     --operations.listenaddress "$addr:$(ca_ops_port "$org")" >>"$RUN_DIR/logs/ca-$org.log" 2>&1 &
@@ -172,7 +203,7 @@ join_orderers() {
       continue
     fi
     echo "orderer$n joins $CHANNEL"
-    on_host orderer$n osnadmin channel join --channelID "$CHANNEL" --config-block "$RUN_DIR/channel/$CHANNEL.block" \
+    on_host orderer$n osnadmin channel join --channelID "$CHANNEL" --config-block "$GENESIS_BLOCK" \
       -o "$(orderer_name $n):$(orderer_admin_port $n)" --ca-file "$ORDERER_CA" \
       --client-cert "$tls/server.crt" --client-key "$tls/server.key" >/dev/null
   done
@@ -186,7 +217,7 @@ join_peers() {
       if on_host "$org" peer channel list 2>/dev/null | grep -qx "$CHANNEL"; then continue; fi
       echo "$(peer_fqdn "$org" "$i") joins $CHANNEL"
       for _ in $(seq 1 20); do
-        on_host "$org" peer channel join -b "$RUN_DIR/channel/$CHANNEL.block" >>"$RUN_DIR/logs/peer-cli.log" 2>&1 && break
+        on_host "$org" peer channel join -b "$GENESIS_BLOCK" >>"$RUN_DIR/logs/peer-cli.log" 2>&1 && break
         sleep 1
       done
       on_host "$org" peer channel list 2>/dev/null | grep -qx "$CHANNEL" || { echo "peer $i of $org failed to join; see $RUN_DIR/logs/peer-cli.log" >&2; exit 1; }
@@ -212,9 +243,9 @@ wait_raft_leader() {
 write_network_json() {
   local org domain users entries=()
   for org in "${ORGS[@]}"; do
-    domain="$(org_domain "$org")"; users="$CRYPTO/peerOrganizations/$domain/users"
+    domain="$(org_domain "$org")"; users="$(org_home "$org")/users"
     entries+=("$(printf '{"key":"%s","mspId":"%s","peerEndpoint":"%s:%s","peerHostAlias":"peer0.%s","tlsRootCert":"%s","client":{"cert":"%s","key":"%s"},"admin":{"cert":"%s","key":"%s"}}' \
-      "$org" "$(org_msp "$org")" "$(host_addr "$org")" "$(peer_port "$org")" "$domain" "$(peer_dir "$org")/tls/ca.crt" \
+      "$org" "$(org_msp "$org")" "$(host_addr "$org")" "$(peer_port "$org")" "$domain" "$(org_tls_root "$org")" \
       "$users/User1@$domain/msp/signcerts/User1@$domain-cert.pem" "$users/User1@$domain/msp/keystore/priv_sk" \
       "$users/Admin@$domain/msp/signcerts/Admin@$domain-cert.pem" "$users/Admin@$domain/msp/keystore/priv_sk")")
   done

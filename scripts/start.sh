@@ -20,7 +20,7 @@ web console: /console, e.g. http://127.0.0.1:$(gateway_port audit)/console, sign
   FinanceMSP       http://127.0.0.1:$(gateway_port finance)   keys: $(gateway_dir finance)/bootstrap-keys.json
   AuditMSP         http://127.0.0.1:$(gateway_port audit)   keys: $(gateway_dir audit)/bootstrap-keys.json
                    (each key file mode 0600: that org's admin and business system keys)
-  run directory  $RUN_DIR   (logs/, pids/, crypto/, ledgers)
+  run directory  $RUN_DIR   (orgs/<org>/: each org's keys, ledgers and gateway; shared/: what orgs exchange)
   status         npm run network:status
   stop           npm stop              (keeps the chain; npm start resumes it)
   remove all     npm run network:down  (stops everything and deletes the run directory)

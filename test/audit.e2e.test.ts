@@ -68,7 +68,7 @@ describe('whole-chain audit', () => {
 
   test('`welfare-ledger audit --trust` from the genesis block: no finding; with another channel\'s anchor, a trust-anchor finding at block 0 (exit 1)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'welfare-audit-'));
-    const trust = trustFromGenesisBlock(readFileSync(path.join(RUN_DIR, 'channel', 'welfare.block')));
+    const trust = trustFromGenesisBlock(readFileSync(path.join(RUN_DIR, 'shared', 'welfare.block')));
     writeFileSync(path.join(dir, 'trust.json'), JSON.stringify(trust));
     const anchored = cliAudit('--json', '--trust', path.join(dir, 'trust.json'));
     expect((JSON.parse(anchored.out) as AuditReport).findings).toEqual([]);

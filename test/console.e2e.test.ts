@@ -167,7 +167,7 @@ describe('the console, in chromium', () => {
     const { context, page } = await openConsole(AUDIT, `#/proof?tx=${txId}`);
     await signIn(page, 'audit-system');
     const trustFile = path.join(ARTIFACTS, 'welfare-trust.json');
-    execFileSync('node', [path.join(REPO_ROOT, 'gateway', 'bin', 'welfare-ledger.js'), 'trust', 'init', path.join(RUN_DIR, 'channel', 'welfare.block'), '--out', trustFile]);
+    execFileSync('node', [path.join(REPO_ROOT, 'gateway', 'bin', 'welfare-ledger.js'), 'trust', 'init', path.join(RUN_DIR, 'shared', 'welfare.block'), '--out', trustFile]);
     await page.locator('#trust-file').setInputFiles(trustFile);
     expect(await page.locator('#proof-tx').inputValue()).toBe(txId);
     await page.getByRole('button', { name: '获取并在浏览器中核验' }).click();

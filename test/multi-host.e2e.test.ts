@@ -3,7 +3,8 @@
  * orderer on its own host and each org's two peers, CA and gateway on the org's host, reached by
  * hostname over the hosts' own addresses (WELFARE_TEST_HOSTS_SUBNET, default 10.78.0, namespaces
  * wlt-*, so a demo on 10.77.0 can run beside it). The payment, proof and audit flows cross hosts;
- * then an org's first peer is killed and its writes go on through its second peer. Everything is
+ * each org's material stays in its own directory (orgs/<org>/, test/support/org-dirs.ts); then an
+ * org's first peer is killed and its writes go on through its second peer. Everything is
  * removed afterwards, also when a test fails.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +15,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { trustFromGenesisBlock, verifyBundle } from '../gateway/src/verify';
 import { citizenOfRun, runTag } from './support/api';
+import { foreignPathsOfNodes, misplacedPrivateKeys } from './support/org-dirs';
 import { ORG_KEYS, PORT_BASE, REPO_ROOT, type OrgKey } from './support/test-network';
 
 const SUBNET = process.env.WELFARE_TEST_HOSTS_SUBNET ?? '10.78.0';
@@ -42,7 +44,7 @@ const ORG_OF: Record<System, OrgKey> = { 'civil-affairs-system': 'civilaffairs',
 /** A request to an org's gateway on its host, over HTTPS checked against the org's TLS CA. */
 function call(method: string, route: string, as: System, body?: unknown): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const org = ORG_OF[as];
-  const dir = path.join(RUN_DIR, 'gateways', org);
+  const dir = path.join(RUN_DIR, 'orgs', org, 'gateway');
   const key = JSON.parse(readFileSync(path.join(dir, 'bootstrap-keys.json'), 'utf8'))[as].apiKey;
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -107,15 +109,22 @@ describe('one host per organisation', () => {
     for (const org of ORG_KEYS) {
       for (const node of [`peer-${org}`, `peer-${org}-peer1`, `ca-${org}`, `gateway-${org}`]) expect(ns(pidOf(node))).toBe(`${PREFIX}-${org}`);
     }
-    const tls = path.join(RUN_DIR, 'crypto', 'peerOrganizations', DOMAIN('finance'), 'peers', `peer1.${DOMAIN('finance')}`, 'tls', 'server.crt');
+    const tls = path.join(RUN_DIR, 'orgs', 'finance', 'peers', `peer1.${DOMAIN('finance')}`, 'tls', 'server.crt');
     const san = new X509Certificate(readFileSync(tls)).subjectAltName ?? '';
     expect(san).toContain(`DNS:peer1.${DOMAIN('finance')}`);
     expect(san).toContain(`IP Address:${SUBNET}.22`);
-    const gateway = JSON.parse(readFileSync(path.join(RUN_DIR, 'gateways', 'finance', 'gateway.json'), 'utf8'));
+    const gateway = JSON.parse(readFileSync(path.join(RUN_DIR, 'orgs', 'finance', 'gateway', 'gateway.json'), 'utf8'));
     expect(gateway.peers.map((p: { peerEndpoint: string }) => p.peerEndpoint)).toEqual(
       ORG_KEYS.map((org) => `peer0.${DOMAIN(org)}:${Number(PORT_BASE) + 51 + 1000 * ORG_KEYS.indexOf(org)}`),
     );
     expect(gateway.standbyPeers.map((p: { mspId: string }) => p.mspId)).toEqual(['FinanceMSP']);
+  });
+
+  test("each org's material is in its own directory: no org holds another's private key, shared/ holds none, every node is started with its own org's paths only", () => {
+    expect(misplacedPrivateKeys(RUN_DIR)).toEqual([]);
+    const { nodes, foreign } = foreignPathsOfNodes(RUN_DIR);
+    expect(nodes).toEqual(expect.arrayContaining(ORG_KEYS.flatMap((org) => [`peer-${org}`, `peer-${org}-peer1`, `ca-${org}`, `gateway-${org}`])));
+    expect(foreign).toEqual([]);
   });
 
   test('a payment decided on Civil Affairs\' host and paid from Finance\'s is proven and audited from the others', async () => {
@@ -130,7 +139,7 @@ describe('one host per organisation', () => {
     // Audit's host fetches the bundle; it is verified offline from the genesis block's trust anchor.
     await until(async () => (await call('GET', `/v1/proofs/tx/${paid.body.txId}`, 'audit-system')).status === 200);
     const bundle = (await call('GET', `/v1/proofs/tx/${paid.body.txId}`, 'audit-system')).body;
-    const trust = trustFromGenesisBlock(readFileSync(path.join(RUN_DIR, 'channel', 'welfare.block')));
+    const trust = trustFromGenesisBlock(readFileSync(path.join(RUN_DIR, 'shared', 'welfare.block')));
     const failed = verifyBundle(bundle, { trust }).checks.filter((c) => !c.ok);
     expect(failed).toEqual([]);
 
@@ -144,7 +153,7 @@ describe('one host per organisation', () => {
     expect(report.channelOrgs.map((o: { org: string }) => o.org).sort()).toEqual(['AuditMSP', 'CivilAffairsMSP', 'FinanceMSP']);
   });
 
-  test("with Finance's first peer killed, Finance's writes go on through its second peer, once each", async () => {
+  test("with Finance's first peer killed, Finance's writes go on through its second peer, once each, and its index follows the second peer", async () => {
     expect((await call('GET', '/health', 'finance-system')).body.submitsThrough).toBe(`peer0.${DOMAIN('finance')}`);
     process.kill(pidOf('peer-finance'), 'SIGKILL');
     const paid = await call('POST', '/v1/disbursements', 'finance-system', line(2));
@@ -155,5 +164,15 @@ describe('one host per organisation', () => {
     expect(again.body).toMatchObject({ replay: true, txId: paid.body.txId });
     expect((await call('GET', '/health', 'finance-system')).body.submitsThrough).toBe(`peer1.${DOMAIN('finance')}`);
     await until(async () => (await call('GET', '/health/ready', 'finance-system')).status === 200);
+
+    // Finance's index followed peer0 until it died; it follows peer1 from its checkpoint: the new
+    // payment is in it, each line once.
+    const indexed = async () => (await call('GET', `/v1/summaries?programmeId=${programmeId}`, 'finance-system')).body;
+    await until(async () => (await indexed()).asOf.blockNumber >= paid.body.blockNumber, 60000);
+    expect((await indexed()).totals.posted).toEqual({ count: 2, totalFen: 2400 });
+    const line3 = await call('POST', '/v1/disbursements', 'finance-system', line(3));
+    expect(line3.status).toBe(201);
+    await until(async () => (await indexed()).asOf.blockNumber >= line3.body.blockNumber, 60000);
+    expect((await indexed()).totals.posted).toEqual({ count: 3, totalFen: 3600 });
   });
 });

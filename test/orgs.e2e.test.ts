@@ -10,6 +10,7 @@ import { apiKey, post, request, runTag } from './support/api';
 import { heightAround } from './support/chain';
 import { networkOrgs } from './support/fabric-client';
 import { gatewayDir, gatewayUrl, ORG_KEYS, ORG_MSP, RUN_DIR, type OrgKey } from './support/test-network';
+import { foreignPathsOfNodes, misplacedPrivateKeys } from './support/org-dirs';
 
 /** The command line of the running gateway process of an org, read from /proc. */
 function gatewayCommandLine(org: OrgKey): string[] {
@@ -109,5 +110,18 @@ describe('no gateway writes as another org', () => {
     const registered = await post('/v1/systems', 'finance-admin', body);
     expect(registered.status).toBe(201);
     expect(registered.body.record.org).toBe('FinanceMSP');
+  });
+});
+
+describe("each org's material in its own directory", () => {
+  it("holds every private key in its owner's org directory (orgs/<org>/), none in shared/ or elsewhere", () => {
+    expect(misplacedPrivateKeys(RUN_DIR)).toEqual([]);
+  });
+
+  it("starts every node (orderer, peer and its chaincode, CA, gateway) with paths into its own org's directory and shared/ only", () => {
+    const { nodes, processes, foreign } = foreignPathsOfNodes(RUN_DIR);
+    expect(nodes.sort()).toEqual(expect.arrayContaining(['orderer1', 'orderer2', 'orderer3', ...ORG_KEYS.flatMap((o) => [`peer-${o}`, `ca-${o}`, `gateway-${o}`])]));
+    expect(processes).toBeGreaterThan(nodes.length); // the peers' chaincode processes were checked too
+    expect(foreign).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ const programmeId = `PROOF_${runTag}`;
 const citizenId = citizenOfRun(611, '310106');
 const dir = mkdtempSync(path.join(tmpdir(), 'welfare-proofs-'));
 const CLI = path.join(REPO_ROOT, 'gateway', 'bin', 'welfare-ledger.js');
-const GENESIS = path.join(RUN_DIR, 'channel', 'welfare.block');
+const GENESIS = path.join(RUN_DIR, 'shared', 'welfare.block');
 const TRUST_FILE = path.join(dir, 'welfare-trust.json');
 const trust = trustFromGenesisBlock(readFileSync(GENESIS));
 

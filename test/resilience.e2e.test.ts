@@ -88,3 +88,22 @@ it('payments acknowledged while an orderer and a peer are down are on every peer
     return logged.status === 201;
   }, 120000);
 });
+
+it('with two of three orderers down there is no Raft leader: gateways say not ready (raftLeader) although their peers endorse, and ready again once the orderers are back', async () => {
+  const financeReady = () => request('GET', '/health/ready', undefined, undefined, gatewayUrl('finance'));
+  await until(async () => (await financeReady()).status === 200, 120000);
+  const check = (body: { checks: { name: string; ok: boolean; detail: string }[] }, name: string) => body.checks.find((c) => c.name === name)!;
+  expect(check((await financeReady()).body, 'raftLeader')).toMatchObject({ ok: true, detail: expect.stringMatching(/^orderer\d leads welfare/) });
+
+  kill('orderer1');
+  kill('orderer3');
+  // The remaining orderer loses its quorum; under CheckQuorum a leader steps down within an election timeout.
+  await until(async () => (await financeReady()).status === 503, 60000);
+  const notReady = (await financeReady()).body;
+  expect(check(notReady, 'raftLeader')).toMatchObject({ ok: false, detail: expect.stringContaining('no orderer reports a Raft leader for welfare') });
+  expect(check(notReady, 'endorsement').ok).toBe(true);
+
+  runScript('network-up.sh');
+  await until(async () => (await financeReady()).status === 200, 120000);
+  expect(check((await financeReady()).body, 'raftLeader').ok).toBe(true);
+});

@@ -18,7 +18,7 @@ const deceased = citizenOfRun(713, '310106');
 const paidThenDead = citizenOfRun(714, '310106');
 const dir = mkdtempSync(path.join(tmpdir(), 'welfare-rules-'));
 const CLI = path.join(REPO_ROOT, 'gateway', 'bin', 'welfare-ledger.js');
-const GENESIS = path.join(RUN_DIR, 'channel', 'welfare.block');
+const GENESIS = path.join(RUN_DIR, 'shared', 'welfare.block');
 const trust = trustFromGenesisBlock(readFileSync(GENESIS));
 const account = '6222020000007711';
 

@@ -20,7 +20,7 @@ const HELP: Record<string, string> = {
   trust: `welfare-ledger trust init <genesis.block> [--out ${DEFAULT_TRUST_FILE}]
 welfare-ledger trust init --genesis-hash <64 hex> --channel <name> [--out ${DEFAULT_TRUST_FILE}]
     Writes the trust file: the channel and its genesis block's hash, from the genesis block the
-    consortium shared (e.g. .network/channel/welfare.block) or its published hash. Everything
+    consortium shared (e.g. .network/shared/welfare.block) or its published hash. Everything
     \`verify\` proves, it proves from this file.`,
   verify: `welfare-ledger verify <bundle.json> [--trust ${DEFAULT_TRUST_FILE}] [--trusted-tip N:hash] [--checkpoint checkpoint.json] [--json]
 welfare-ledger verify --rules <rule-proof.json> [--trust ${DEFAULT_TRUST_FILE}] [--json]

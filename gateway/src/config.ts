@@ -3,7 +3,7 @@
  *
  * Two descriptions, for two kinds of reader:
  * - an org's gateway reads only its own gateway.json (`WELFARE_GATEWAY_CONFIG`, written by
- *   `gateway-start.sh` into `<runDir>/gateways/<org>/`): the channel's peers (endpoints and TLS
+ *   `gateway-start.sh` into `<runDir>/orgs/<org>/gateway/`): the channel's peers (endpoints and TLS
  *   roots, public) and that org's client identity; never an admin identity, never another org's key;
  * - the scripts, the CLI's audit and the tests read `<runDir>/network.json` (the operator's view,
  *   written by `network:up`), which also names the cryptogen identities of every org.
@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { type HttpSettings, loadHttpSettings, loadWriteRetry, type WriteRetrySettings } from './config-http';
 import { integerSetting } from './config-values';
+import type { OrdererOperations } from './fabric/raft-leader';
 
 export interface IdentityFiles {
   cert: string;
@@ -65,7 +66,7 @@ export type Deadlines = { evaluateMs: number; endorseMs: number; submitMs: numbe
 
 export const DEFAULT_DEADLINES: Deadlines = { evaluateMs: 10_000, endorseMs: 30_000, submitMs: 10_000, commitStatusMs: 60_000 };
 
-/** What `<runDir>/gateways/<org>/gateway.json` holds. Relative paths are relative to that file. */
+/** What `<runDir>/orgs/<org>/gateway/gateway.json` holds. Relative paths are relative to that file. */
 export interface GatewayFile {
   mspId: string;
   port: number;
@@ -74,6 +75,8 @@ export interface GatewayFile {
   peers: PeerConnection[];
   /** The org's other peers, in order: where it submits when the one in `peers` cannot be reached. */
   standbyPeers?: PeerConnection[];
+  /** The orderers' operations endpoints: readiness asks them for the channel's Raft leader. */
+  orderers?: OrdererOperations[];
   client: IdentityFiles;
   ca?: CaConnection;
 }
@@ -90,6 +93,8 @@ export interface GatewayConfig {
   network: ChannelPeers;
   /** The org's own other peers (fabric/own-peers.ts): never another org's. */
   standbyPeers: PeerConnection[];
+  /** The orderers' operations endpoints (fabric/raft-leader.ts); empty: the Raft leader is not checked. */
+  orderers: OrdererOperations[];
   /** Where systems' own identities are enrolled; without it every system writes as the org's client identity. */
   ca?: CaConnection;
   pseudonymKeyHex?: string;
@@ -128,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       orgs: given.peers.map((peer) => ({ ...peer, tlsRootCert: inDir(peer.tlsRootCert) })),
     },
     standbyPeers: (given.standbyPeers ?? []).map((peer) => ({ ...peer, tlsRootCert: inDir(peer.tlsRootCert) })),
+    orderers: given.orderers ?? [],
     ca: given.ca && {
       ...given.ca,
       tlsRootCert: inDir(given.ca.tlsRootCert),
@@ -155,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
 function configFileOf(env: NodeJS.ProcessEnv, argv: string[]): string {
   const flag = argv.indexOf('--config');
   const file = flag >= 0 ? argv[flag + 1] : env.WELFARE_GATEWAY_CONFIG;
-  if (!file) throw new Error('no gateway configuration: pass --config <runDir>/gateways/<org>/gateway.json or set WELFARE_GATEWAY_CONFIG');
+  if (!file) throw new Error('no gateway configuration: pass --config <runDir>/orgs/<org>/gateway/gateway.json or set WELFARE_GATEWAY_CONFIG');
   return path.resolve(file);
 }
 

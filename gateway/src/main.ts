@@ -1,5 +1,5 @@
 /**
- * Starts one org's gateway (`--config <runDir>/gateways/<org>/gateway.json`): config, secrets,
+ * Starts one org's gateway (`--config <runDir>/orgs/<org>/gateway/gateway.json`): config, secrets,
  * ledger connections, HTTP server; closes cleanly on a signal.
  */
 import pino from 'pino';
@@ -11,6 +11,7 @@ import { KeyStore } from './auth/key-store';
 import { ensureStateDir, loadPseudonymKey } from './auth/secrets';
 import { loadConfig } from './config';
 import { Ledger } from './fabric/ledger';
+import { RaftLeader } from './fabric/raft-leader';
 import { Readiness } from './fabric/readiness';
 import { SystemIdentities } from './fabric/system-identities';
 import { ChainReader } from './index/chain-reader';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const follower = new IndexFollower(index, chain, { log }).start();
   trackIndexLag(async () => (await chain.chainHeight()) - 1 - follower.lastBlock);
 
+  const raftLeader = new RaftLeader(config.orderers, config.network.channel);
   const deps = {
     ledger,
     identities,
@@ -58,7 +60,10 @@ async function main(): Promise<void> {
     idempotentAnswers: new IdempotentAnswers(state, loadIdempotencySecret(config.stateDir)),
     bodyLimitBytes: config.bodyLimitBytes,
     http: config.http,
-    readiness: new Readiness(ledger, config.readiness),
+    readiness: new Readiness(
+      { endorseProbe: () => ledger.endorseProbe(), heights: () => ledger.heights(), raftLeader: () => raftLeader.check() },
+      config.readiness,
+    ),
     shutdown: new Shutdown(),
     accessCodes: new DataAccessCodes(state),
   };

@@ -36,7 +36,7 @@ export function connectDirect(mspId: string, identity?: IdentityFiles): DirectCl
   };
 }
 
-/** A system's identity as its org's gateway keeps it: gateways/<org>/systems/<systemId>/msp. */
+/** A system's identity as its org's gateway keeps it: orgs/<org>/gateway/systems/<systemId>/msp. */
 export function heldIdentity(org: OrgKey, systemId: string): IdentityFiles {
   const msp = path.join(gatewayDir(org), 'systems', systemId, 'msp');
   const key = readdirSync(path.join(msp, 'keystore')).find((name) => name.endsWith('_sk'))!;

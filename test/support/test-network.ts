@@ -17,7 +17,7 @@ export function gatewayUrl(org: OrgKey): string {
 
 /** Where an org's gateway keeps its configuration, key store, index and logs. */
 export function gatewayDir(org: OrgKey): string {
-  return path.join(RUN_DIR, 'gateways', org);
+  return path.join(RUN_DIR, 'orgs', org, 'gateway');
 }
 
 /** Civil Affairs' gateway: for requests that need no particular org (health, documents). */

@@ -1,14 +1,16 @@
 import { Readiness, type ReadinessProbe } from './readiness';
+import type { RaftLeaderReport } from './raft-leader';
 
 /** A probe whose answers the test sets, counting the endorsements it is asked for. */
-function probe(over: Partial<{ endorse: () => Promise<void>; own: number | undefined; others: number[] }> = {}) {
-  const state = { endorsements: 0, own: 10 as number | undefined, others: [10, 10], endorse: async () => {}, ...over };
+function probe(over: Partial<{ endorse: () => Promise<void>; own: number | undefined; others: number[]; leader: RaftLeaderReport }> = {}) {
+  const state = { endorsements: 0, own: 10 as number | undefined, others: [10, 10], endorse: async () => {}, leader: { ok: true, detail: 'orderer2 leads welfare' }, ...over };
   const p: ReadinessProbe = {
     endorseProbe: () => {
       state.endorsements++;
       return state.endorse();
     },
     heights: async () => ({ own: state.own, others: state.others }),
+    raftLeader: async () => state.leader,
   };
   return { p, state };
 }
@@ -19,7 +21,7 @@ describe('readiness', () => {
   it('is ready when a query is endorsed and the own peer is caught up', async () => {
     const report = await new Readiness(probe().p, settings).check();
     expect(report.ready).toBe(true);
-    expect(report.checks.map((c) => [c.name, c.ok])).toEqual([['endorsement', true], ['caughtUp', true]]);
+    expect(report.checks.map((c) => [c.name, c.ok])).toEqual([['endorsement', true], ['caughtUp', true], ['raftLeader', true]]);
   });
 
   it('is not ready while discovery finds no peers satisfying the endorsement policy, and says so', async () => {
@@ -34,6 +36,12 @@ describe('readiness', () => {
     expect(behind.ready).toBe(false);
     expect(behind.checks[1]).toMatchObject({ name: 'caughtUp', ok: false, detail: expect.stringContaining('6 behind') });
     expect((await new Readiness(probe({ own: 5, others: [10] }).p, settings).check()).ready).toBe(true);
+  });
+
+  it('is not ready while no orderer leads the channel, even though the peers endorse and are caught up', async () => {
+    const report = await new Readiness(probe({ leader: { ok: false, detail: 'no orderer reports a Raft leader for welfare' } }).p, settings).check();
+    expect(report.ready).toBe(false);
+    expect(report.checks.filter((c) => !c.ok)).toEqual([{ name: 'raftLeader', ok: false, detail: 'no orderer reports a Raft leader for welfare' }]);
   });
 
   it('is not ready when the own peer does not answer, even if others do', async () => {

@@ -8,14 +8,16 @@
  *   peer, which asks discovery for a set of peers satisfying the chaincode's endorsement policy
  *   and collects their endorsements: discovery, the policy, the chaincode on every peer of the plan;
  * - `caughtUp`: the org's own peer is at most `maxLagBlocks` behind the highest peer it can reach,
- *   so what it endorses is not stale and its commit events arrive.
+ *   so what it endorses is not stale and its commit events arrive;
+ * - `raftLeader`: an orderer reports that it leads the channel's Raft cluster (raft-leader.ts), so
+ *   an endorsed transaction can be ordered: without a leader every write would wait and fail.
  *
- * Not checked: that the orderers have a Raft leader (a write during an election answers 503
- * NETWORK_UNAVAILABLE with Retry-After). A result is kept for `cacheMs` and checks never overlap,
- * so probes cannot load the peers.
+ * A result is kept for `cacheMs` and checks never overlap, so probes cannot load the peers.
  */
+import type { RaftLeaderReport } from './raft-leader';
+
 export interface ReadinessCheck {
-  name: 'endorsement' | 'caughtUp';
+  name: 'endorsement' | 'caughtUp' | 'raftLeader';
   ok: boolean;
   detail: string;
 }
@@ -32,6 +34,8 @@ export interface ReadinessProbe {
   endorseProbe(): Promise<void>;
   /** Block heights of the org's own peer and of every other peer that answers. */
   heights(): Promise<{ own: number | undefined; others: number[] }>;
+  /** Whether an orderer leads the channel's Raft cluster. */
+  raftLeader(): Promise<RaftLeaderReport>;
 }
 
 export interface ReadinessSettings {
@@ -56,7 +60,7 @@ export class Readiness {
   }
 
   private async run(): Promise<ReadinessReport> {
-    const checks = await Promise.all([this.endorsement(), this.caughtUp()]);
+    const checks = await Promise.all([this.endorsement(), this.caughtUp(), this.raftLeader()]);
     const report = { ready: checks.every((c) => c.ok), checkedAt: new Date(this.now()).toISOString(), checks };
     this.last = { report, at: this.now() };
     return report;
@@ -69,6 +73,11 @@ export class Readiness {
     } catch (err) {
       return { name: 'endorsement', ok: false, detail: `no endorsement: ${firstLine(err)}` };
     }
+  }
+
+  private async raftLeader(): Promise<ReadinessCheck> {
+    const { ok, detail } = await this.probe.raftLeader();
+    return { name: 'raftLeader', ok, detail };
   }
 
   private async caughtUp(): Promise<ReadinessCheck> {

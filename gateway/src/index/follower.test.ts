@@ -75,6 +75,33 @@ describe('following the chain', () => {
     expect(dumpIndex(db)).toEqual(dumpIndex(memoryIndex(blocks)));
   });
 
+  it("when the org's first peer dies, follows its standby peer from the checkpoint: no gap, no duplicate", async () => {
+    const peer0 = new FakeChannel();
+    const peer1 = new FakeChannel();
+    let current = 0;
+    const down = { getBlockEvents: async () => { throw new Error('14 UNAVAILABLE: connection refused'); } };
+    let peer0Down = false;
+    const source = {
+      get network() { return current === 0 ? (peer0Down ? down : peer0.network) : peer1.network; },
+      chaincodeName: 'welfare',
+      failover: () => { current = (current + 1) % 2; return `peer${current}`; },
+    };
+    const db = memoryIndex();
+    const follower = new IndexFollower(db, source, FAST_RETRY).start();
+    followers.push(follower);
+    peer0.append(...blocks.slice(0, 4).map(toProtoBlock));
+    peer1.append(...blocks.slice(0, 4).map(toProtoBlock));
+    expect(await follower.waitFor(3, 2000)).toBe(true);
+
+    peer0Down = true;
+    peer0.failStreams(new Error('14 UNAVAILABLE: peer killed'));
+    peer1.append(...blocks.slice(4).map(toProtoBlock));
+    expect(await follower.waitFor(lastBlock, 2000)).toBe(true);
+    expect(peer0.requests).toEqual([0]);
+    expect(peer1.requests).toEqual([4]);
+    expect(dumpIndex(db)).toEqual(dumpIndex(memoryIndex(blocks)));
+  });
+
   it('keeps reconnecting while the peer is down, backing off between tries', async () => {
     const channel = new FakeChannel();
     const failing = {

@@ -2,7 +2,8 @@
  * Keeps the index up with the chain: reads blocks from the one after the checkpoint (or the
  * rest of a block left half-applied), applies each as it arrives, and when the stream fails (a
  * peer restart, a network cut) reconnects with exponential backoff from the checkpoint again,
- * so a restart or a reconnect leaves no gap and applies nothing twice.
+ * through the org's next own peer when the source has one (chain-reader.ts), so a restart, a
+ * reconnect or a dead peer leaves no gap and applies nothing twice.
  */
 import type { CloseableAsyncIterable } from '@hyperledger/fabric-gateway';
 import type { common } from '@hyperledger/fabric-protos';
@@ -52,7 +53,7 @@ export class IndexFollower {
 
   constructor(
     private readonly db: IndexDb,
-    private readonly source: Pick<ChainSource, 'network' | 'chaincodeName'>,
+    private readonly source: Pick<ChainSource, 'network' | 'chaincodeName' | 'failover'>,
     options: FollowerOptions = {},
   ) {
     this.retry = options.retry ?? { initialMs: 250, maxMs: 10_000 };
@@ -114,7 +115,9 @@ export class IndexFollower {
       } catch (err) {
         if (this.closed) break;
         if (!(err instanceof BlockNotApplied)) {
-          this.log.warn({ err, lastBlock: this.last, retryInMs: this.delayMs }, 'index: block stream failed; reconnecting');
+          // The peer may be down for good: the next try goes to the org's next own peer, if any.
+          const nextPeer = this.source.failover?.();
+          this.log.warn({ err, lastBlock: this.last, retryInMs: this.delayMs, nextPeer }, 'index: block stream failed; reconnecting');
         }
       }
       if (this.closed) break;
