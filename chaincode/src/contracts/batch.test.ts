@@ -213,3 +213,42 @@ describe('a batch of a thousand lines', () => {
     expect(event?.changes).toHaveLength(1002);
   });
 });
+
+describe("a batch's facts, read by range", () => {
+  const subjects = Array.from({ length: 600 }, (_, i) => pseudonym(`resident-${i}`)).sort();
+  let ledger: TestLedger;
+  beforeAll(async () => {
+    ledger = new TestLedger('2024-06-25T01:00:00.000Z');
+    await ledger.submit(programmes, 'CreateProgramme', civilAffairs, json(MINIMUM_LIVING));
+    for (const subject of subjects) await ledger.submit(eligibility, 'Grant', civilAffairs, json(grantFor(subject)));
+  });
+  const linesFor = (tag: string, some: string[]) => some.map((subject, i) => batchLine(`${tag}-${String(i).padStart(4, '0')}`, subject));
+
+  it("of 500 subjects next to each other in the programme: one range read per 40 keys of each table, no read per line", async () => {
+    const batch = { batchId: 'B-DENSE', programmeId: 'MINIMUM_LIVING', period: '2024-06', lines: linesFor('DENSE', subjects.slice(0, 500)) };
+    const { result, reads, ranges } = await postBatch(ledger, batch);
+    expect(result).toMatchObject({ lineCount: 500, postedCount: 500 });
+    // The batch key and the programme.
+    expect(reads).toEqual(['\u0000batch\u0000B-DENSE\u0000', '\u0000programme\u0000MINIMUM_LIVING\u0000']);
+    // Lines, eligibility, death, paid period: 13 ranges of at most 40 keys each.
+    expect(ranges).toHaveLength(4 * 13);
+  });
+
+  it('finds what is in a range: the same lines again are refused LINE_CONFLICT, a second REGULAR line DUPLICATE', async () => {
+    const again = { batchId: 'B-AGAIN', programmeId: 'MINIMUM_LIVING', period: '2024-06', lines: linesFor('DENSE', subjects.slice(0, 3)) };
+    await expect(postBatch(ledger, again)).rejects.toThrow('[LINE_CONFLICT]');
+    const second = { batchId: 'B-SECOND', programmeId: 'MINIMUM_LIVING', period: '2024-06', lines: linesFor('SECOND', subjects.slice(0, 3)) };
+    const { result } = await postBatch(ledger, second);
+    expect(result.rejectionsByReason).toEqual({ DUPLICATE: 3 });
+  });
+
+  it('of subjects scattered over the programme: a range holding many other keys is dropped for point reads, at one range read per table', async () => {
+    const scattered = subjects.filter((_, i) => i % 15 === 7);
+    const batch = { batchId: 'B-SPARSE', programmeId: 'MINIMUM_LIVING', period: '2024-07', lines: linesFor('SPARSE', scattered) };
+    const { result, reads, ranges } = await postBatch(ledger, batch);
+    expect(result).toMatchObject({ lineCount: 40, postedCount: 40 });
+    const eligibilityReads = reads.filter((key) => key.startsWith('\u0000eligibility\u0000'));
+    expect(eligibilityReads).toHaveLength(40);
+    expect(ranges.filter((range) => range.startKey.startsWith('\u0000eligibility\u0000'))).toHaveLength(1);
+  });
+});

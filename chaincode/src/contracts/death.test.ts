@@ -157,3 +157,26 @@ describe('the death registry', () => {
     await expect(ledger.evaluate(deaths, 'ReadDeath', audit, alice)).rejects.toThrow('[NOT_FOUND]');
   });
 });
+
+describe('payments made in advance, found by period (paid periods are keyed for batches, not by subject)', () => {
+  it('flags a payment for a period up to 24 months past the month the death is recorded in, and looks no further', async () => {
+    const ledger = await aliceWithPayments();
+    await post(ledger, lineFor('L-2026-06', alice, { period: '2026-06' }));
+    await post(ledger, lineFor('L-2026-07', alice, { period: '2026-07' }));
+    const { reads } = await recordDeath(ledger);
+    const overpayments = await ledger.evaluate<DisbursementContract, Overpayment[]>(disbursement, 'ListOverpayments', audit, alice);
+    expect(overpayments.map((o) => o.lineId).sort()).toEqual(['L-2024-06', 'L-2024-06-SUP', 'L-2024-07', 'L-2026-06']);
+    // Two programmes with an eligibility, 2024-06 to 2026-06 each: 25 periods.
+    expect(reads.filter((key) => key.startsWith('\u0000paidPeriod\u0000'))).toHaveLength(2 * 25);
+  });
+
+  it('reads no paid period of a programme the subject was never eligible for', async () => {
+    const ledger = new TestLedger('2024-06-20T01:00:00.000Z');
+    await ledger.submit(programmes, 'CreateProgramme', civilAffairs, json(MINIMUM_LIVING));
+    await ledger.submit(programmes, 'CreateProgramme', civilAffairs, json(DISABILITY_LIVING));
+    await ledger.submit(eligibility, 'Grant', civilAffairs, json(grantFor(alice, 'DISABILITY_LIVING')));
+    const { reads } = await recordDeath(ledger);
+    expect(reads.filter((key) => key.startsWith('\u0000paidPeriod\u0000MINIMUM_LIVING\u0000'))).toEqual([]);
+    expect(reads.filter((key) => key.startsWith('\u0000paidPeriod\u0000DISABILITY_LIVING\u0000'))).toHaveLength(25);
+  });
+});

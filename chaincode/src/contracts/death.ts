@@ -4,10 +4,11 @@ import { LedgerError } from '../lib/ledger-error';
 import { deathSchema, pseudonymRef } from '../lib/inputs';
 import { arg, parseJsonArg } from '../model/validate';
 import type { DisbursementLine } from '../lib/records';
-import { deathToRecord, linesPaidAfterDeath, overpaymentFor } from '../rules/death';
+import { deathToRecord, linesPaidAfterDeath, overpaymentFor, periodsAfterDeath } from '../rules/death';
 import { suspendForDeath } from '../rules/eligibility';
 import { requireMember, requireWriter } from '../rules/roles';
 import { Ledger } from '../state/ledger';
+import { eligibilitiesOf, paidPeriodsOf } from '../state/subject';
 import { callerOf, stampOf } from './caller';
 
 /** The death registry feed: a recorded death stops benefits and flags payments made after it. */
@@ -35,11 +36,15 @@ export class DeathContract extends Contract {
     if (!death) return canonicalJson(existing);
 
     await ledger.put('death', death);
-    for (const eligibility of await ledger.list('eligibility', input.subjectRef)) {
+    const eligibilities = await eligibilitiesOf(ledger, input.subjectRef);
+    for (const eligibility of eligibilities) {
       const suspended = suspendForDeath(eligibility, death, stamp);
       if (suspended) await ledger.put('eligibility', suspended);
     }
-    for (const lineId of linesPaidAfterDeath(await ledger.list('paidPeriod', input.subjectRef), death)) {
+    // Only a programme the subject has an eligibility for can have paid them.
+    const programmeIds = eligibilities.map((eligibility) => eligibility.programmeId);
+    const paid = await paidPeriodsOf(ledger, input.subjectRef, programmeIds, periodsAfterDeath(death, stamp.now));
+    for (const lineId of linesPaidAfterDeath(paid, death)) {
       // A paying line always exists and always has an integer amount.
       const line = (await ledger.get('line', lineId)) as DisbursementLine & { amountFen: number };
       await ledger.put('overpayment', overpaymentFor(line, death, stamp));

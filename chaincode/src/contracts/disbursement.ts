@@ -11,8 +11,9 @@ import { withPostedLine, withReturnedLine } from '../rules/payments';
 import { requireMember, requireWriter } from '../rules/roles';
 import { recover, settle } from '../rules/settlement';
 import type { Stamp } from '../rules/stamp';
-import { loadLineFacts } from '../state/facts';
+import { loadLineFacts, prefetchLineFacts } from '../state/facts';
 import { Ledger } from '../state/ledger';
+import { paidPeriodKey } from '../state/tables';
 import { callerOf, stampOf } from './caller';
 
 @Info({ title: 'disbursement', description: 'Disbursement lines and batches, settlement, overpayments' })
@@ -69,7 +70,9 @@ export class DisbursementContract extends Contract {
     if (stored) return canonicalJson(replayOrConflict(stored, contentHash));
 
     const lines = batchLines(batch);
+    await ledger.prefetch('line', lines.map((line) => [line.lineId]));
     await refuseExistingLines(ledger, lines.map((line) => line.lineId));
+    await prefetchLineFacts(ledger, lines);
     const facts = new Map<string, LineFacts>();
     for (const line of lines) facts.set(line.subjectRef, await loadLineFacts(ledger, line));
     const { decisions, paid } = checkBatch(lines, (line) => facts.get(line.subjectRef)!);
@@ -135,7 +138,7 @@ export class DisbursementContract extends Contract {
 
   private async giveBack(ledger: Ledger, line: DisbursementLine, stamp: Stamp): Promise<void> {
     // A POSTED line's period record was written in the same transaction as the line.
-    const paid = (await ledger.get('paidPeriod', line.subjectRef, line.programmeId, line.period))!;
+    const paid = (await ledger.get('paidPeriod', ...paidPeriodKey(line.subjectRef, line.programmeId, line.period)))!;
     await ledger.put('paidPeriod', withReturnedLine(paid, { lineId: line.lineId, amountFen: line.amountFen! }));
     const overpayment = await ledger.get('overpayment', line.subjectRef, line.lineId);
     const recovered = overpayment && overpayment.status === 'OPEN' && recover(overpayment, line.settlement!.bankRef, line.settlement!.date, stamp);

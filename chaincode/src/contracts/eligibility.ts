@@ -8,6 +8,8 @@ import { grant, reinstate, revoke, suspend, transferDistrict } from '../rules/el
 import { requireMember, requireWriter } from '../rules/roles';
 import type { Stamp } from '../rules/stamp';
 import { Ledger } from '../state/ledger';
+import { eligibilitiesOf } from '../state/subject';
+import { eligibilityKey } from '../state/tables';
 import { callerOf, stampOf } from './caller';
 import { historyPaging } from './paging';
 
@@ -63,7 +65,7 @@ export class EligibilityContract extends Contract {
   async ReadEligibility(ctx: Context, subject: string, programmeId: string): Promise<string> {
     requireMember(await callerOf(ctx));
     const ledger = new Ledger(ctx.stub);
-    const eligibility = await ledger.get('eligibility', arg(pseudonymRef, subject, 'subjectRef'), arg(ledgerId, programmeId, 'programmeId'));
+    const eligibility = await ledger.get('eligibility', ...eligibilityKey(arg(pseudonymRef, subject, 'subjectRef'), arg(ledgerId, programmeId, 'programmeId')));
     if (!eligibility) throw new LedgerError('NOT_FOUND', `no eligibility for this subject in ${programmeId}`);
     return canonicalJson(eligibility);
   }
@@ -73,7 +75,7 @@ export class EligibilityContract extends Contract {
   @Returns('string')
   async ListBySubject(ctx: Context, subject: string): Promise<string> {
     requireMember(await callerOf(ctx));
-    const records = await new Ledger(ctx.stub).list('eligibility', arg(pseudonymRef, subject, 'subjectRef'));
+    const records = await eligibilitiesOf(new Ledger(ctx.stub), arg(pseudonymRef, subject, 'subjectRef'));
     return canonicalJson(records);
   }
 
@@ -83,7 +85,7 @@ export class EligibilityContract extends Contract {
   async History(ctx: Context, subject: string, programmeId: string, pageSize: string, bookmark: string): Promise<string> {
     requireMember(await callerOf(ctx));
     const paging = historyPaging(pageSize, bookmark);
-    const parts = [arg(pseudonymRef, subject, 'subjectRef'), arg(ledgerId, programmeId, 'programmeId')];
+    const parts = eligibilityKey(arg(pseudonymRef, subject, 'subjectRef'), arg(ledgerId, programmeId, 'programmeId'));
     return canonicalJson(await new Ledger(ctx.stub).history('eligibility', parts, paging.pageSize, paging.offset));
   }
 
@@ -95,9 +97,10 @@ export class EligibilityContract extends Contract {
     const caller = await callerOf(ctx);
     requireWriter(caller, 'eligibility');
     const ledger = new Ledger(ctx.stub);
-    const current = await ledger.get('eligibility', input.subjectRef, input.programmeId);
+    const current = await ledger.get('eligibility', ...eligibilityKey(input.subjectRef, input.programmeId));
     const next = await decide(ledger, current, stampOf(ledger, caller));
     await ledger.put('eligibility', next);
+    if (!current) await ledger.put('subjectProgramme', { subjectRef: next.subjectRef, programmeId: next.programmeId });
     ledger.publish();
     return canonicalJson(next);
   }

@@ -3,6 +3,7 @@ export * from './ledger-error';
 export * from './canonical-json';
 export * from './merkle';
 export * from './records';
+export * from './keys';
 export * from './formats';
 export * from './time';
 export * from './access-events';

@@ -6,7 +6,7 @@ export { checkLine, lineRecord, validAmount, isAfterMonthOfDeath, type LineFacts
 export { checkBatch, batchLines, batchRecord, batchContentHash } from '../rules/batch';
 export { emptyPaidPeriod, withPostedLine, type PaidPeriod } from '../rules/payments';
 export { coversPeriod, suspendForDeath, grant, suspend, reinstate, revoke, transferDistrict } from '../rules/eligibility';
-export { deathToRecord, linesPaidAfterDeath, overpaymentFor } from '../rules/death';
+export { deathToRecord, linesPaidAfterDeath, overpaymentFor, periodsAfterDeath, ADVANCE_PAYMENT_MONTHS } from '../rules/death';
 export type { Stamp } from '../rules/stamp';
 
 /**

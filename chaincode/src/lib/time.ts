@@ -33,3 +33,10 @@ export function lastDayOf(period: string): string {
 export function shanghaiDate(isoInstant: string): string {
   return new Date(Date.parse(isoInstant) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** The period `months` after `period` (before it when negative). */
+export function addMonths(period: string, months: number): string {
+  const [y, m] = period.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1 + months, 1));
+  return date.toISOString().slice(0, 7);
+}

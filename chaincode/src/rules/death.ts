@@ -1,6 +1,6 @@
 import { LedgerError } from '../lib/ledger-error';
 import { DECEASED_REASON, type Death, type DisbursementLine, type Overpayment } from '../lib/records';
-import { shanghaiDate } from '../lib/time';
+import { addMonths, periodOf, shanghaiDate } from '../lib/time';
 import type { DeathInput } from '../lib/inputs';
 import { isAfterMonthOfDeath } from './disbursement';
 import type { PaidPeriod } from './payments';
@@ -21,6 +21,21 @@ export function deathToRecord(existing: Death | null, input: DeathInput, stamp: 
     });
   }
   return { ...input, recordedAt: stamp.now, recordedByMsp: stamp.msp, txId: stamp.txId };
+}
+
+/**
+ * How many months past the month a death is recorded in it looks for payments made in advance.
+ * A subject's paid periods are not listed (they are keyed by programme and period, laid out for
+ * batches): each period after the month of death, up to this far ahead, is looked up instead.
+ */
+export const ADVANCE_PAYMENT_MONTHS = 24;
+
+/** The periods whose payments a death recorded at `now` flags, oldest first. */
+export function periodsAfterDeath(death: Death, now: string): string[] {
+  const last = addMonths(periodOf(shanghaiDate(now)), ADVANCE_PAYMENT_MONTHS);
+  const periods: string[] = [];
+  for (let period = addMonths(periodOf(death.dateOfDeath), 1); period <= last; period = addMonths(period, 1)) periods.push(period);
+  return periods;
 }
 
 /** The lines that paid the subject (POSTED or SETTLED) for periods after the month of death. */

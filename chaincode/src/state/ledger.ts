@@ -9,7 +9,11 @@ import {
   type RecordByKind,
   type RecordKind,
 } from '../lib/records';
+import { byStoredOrder, readKeyRange } from './key-range';
 import { TABLES, type Table, type Tables } from './tables';
+
+/** Keys per range read: under MAX_RAW_RANGE_RESULTS, so that a few other keys between them still fit. */
+const KEYS_PER_RANGE = 40;
 
 type Stub = Context['stub'];
 type ProtoTimestamp = { seconds: number | { toNumber(): number }; nanos: number };
@@ -43,9 +47,27 @@ export class Ledger {
     const key = this.key(table, parts);
     if (!this.cache.has(key)) {
       const bytes = await this.stub.getState(key);
-      this.cache.set(key, bytes && bytes.length > 0 ? JSON.parse(Buffer.from(bytes).toString('utf8')) : null);
+      this.cache.set(key, recordOf(bytes));
     }
     return this.cache.get(key) as Tables[T] | null;
+  }
+
+  /**
+   * Reads many keys of a table with few round trips, for `get` to find in the cache: the keys in
+   * stored order, 40 at a time, each 40 by one range read from the first to the last (a key in
+   * the range and not returned does not exist). When a range holds too many other keys (keys
+   * scattered over a big table), it and the rest are left to `get`'s point reads.
+   */
+  async prefetch(table: Table, keyParts: string[][]): Promise<void> {
+    const keys = [...new Set(keyParts.map((parts) => this.key(table, parts)))].filter((key) => !this.cache.has(key)).sort(byStoredOrder);
+    for (let start = 0; start < keys.length; start += KEYS_PER_RANGE) {
+      const chunk = keys.slice(start, start + KEYS_PER_RANGE);
+      const found = await readKeyRange(this.stub, chunk[0], chunk[chunk.length - 1]);
+      if (!found) return;
+      for (const key of chunk) {
+        this.cache.set(key, recordOf(found.get(key)));
+      }
+    }
   }
 
   async put<T extends Table>(table: T, record: Tables[T]): Promise<void> {
@@ -114,6 +136,11 @@ export class Ledger {
     const event: LedgerEvent = { txId: this.txId, changes: this.changes };
     this.stub.setEvent(LEDGER_EVENT_NAME, Buffer.from(canonicalJson(event), 'utf8'));
   }
+}
+
+/** A stored record, or null for a key that does not exist (Fabric gives empty bytes). */
+function recordOf(bytes: Uint8Array | undefined): unknown {
+  return bytes && bytes.length > 0 ? JSON.parse(Buffer.from(bytes).toString('utf8')) : null;
 }
 
 function historyEntry<T>(modification: { txId: string; isDelete: boolean; value: Uint8Array; timestamp: unknown }): HistoryEntry<T> {

@@ -16,10 +16,14 @@ import type {
   SystemRecord,
 } from '../lib/records';
 import type { PaidPeriod } from '../rules/payments';
+import { eligibilityKey, paidPeriodKey, type SubjectProgramme } from '../lib/keys';
+
+export { eligibilityKey, paidPeriodKey };
 
 export interface Tables {
   programme: Programme;
   eligibility: Eligibility;
+  subjectProgramme: SubjectProgramme;
   death: Death;
   line: DisbursementLine;
   batch: DisbursementBatch;
@@ -38,13 +42,15 @@ interface TableDefinition<T> {
 
 export const TABLES: { [T in Table]: TableDefinition<Tables[T]> } = {
   programme: { keyParts: (p) => [p.id], kind: 'Programme' },
-  // subject first, so that all of a subject's eligibilities are one partial-key query.
-  eligibility: { keyParts: (e) => [e.subjectRef, e.programmeId], kind: 'Eligibility' },
+  // programme first, so that a batch's subjects are contiguous: one range read per chunk of them.
+  eligibility: { keyParts: (e) => eligibilityKey(e.subjectRef, e.programmeId), kind: 'Eligibility' },
+  // subject first: a subject's programmes are one partial-key query (written once per grant of a new eligibility).
+  subjectProgramme: { keyParts: (s) => [s.subjectRef, s.programmeId], kind: null },
   death: { keyParts: (d) => [d.subjectRef], kind: 'Death' },
   line: { keyParts: (l) => [l.lineId], kind: 'DisbursementLine' },
   batch: { keyParts: (b) => [b.batchId], kind: 'DisbursementBatch' },
-  // subject first, so that the death registry finds every period paid to the subject.
-  paidPeriod: { keyParts: (p) => [p.subjectRef, p.programmeId, p.period], kind: null },
+  // programme and period first, as a batch is: its subjects' payments are one range read per chunk.
+  paidPeriod: { keyParts: (p) => paidPeriodKey(p.subjectRef, p.programmeId, p.period), kind: null },
   // subject first, so that a subject's overpayments are one partial-key query.
   overpayment: { keyParts: (o) => [o.subjectRef, o.lineId], kind: 'Overpayment' },
   system: { keyParts: (s) => [s.systemId], kind: 'SystemRecord' },

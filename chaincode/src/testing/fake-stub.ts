@@ -93,6 +93,15 @@ export class FakeStub {
   event: EmittedEvent | null = null;
   /** Every key this transaction read with getState, in order (to check one read per key). */
   readonly reads: string[] = [];
+  /** Every range this transaction read through the shim's handler (as composite-key ranges are), in order. */
+  readonly ranges: Array<{ startKey: string; endKey: string }> = [];
+  /** The part of fabric-shim's handler that composite-key range reads use; like the peer, it returns every key in the range. */
+  readonly handler = {
+    handleGetStateByRange: async (_collection: string, startKey: string, endKey: string) => {
+      this.ranges.push({ startKey, endKey });
+      return { iterator: iteratorOver<Kv>(this.world.sortedKeysBetween(startKey, endKey).map((key) => this.kv(key))) };
+    },
+  };
   private eventCount = 0;
 
   constructor(

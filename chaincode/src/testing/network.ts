@@ -23,6 +23,8 @@ export interface TxOutcome<T> {
   writes: number;
   /** Keys read with getState, in order. */
   reads: string[];
+  /** Ranges read (composite-key ranges through the shim's handler), in order. */
+  ranges: Array<{ startKey: string; endKey: string }>;
 }
 
 type Transactions<C> = { [K in keyof C]: C[K] extends (ctx: Context, ...args: string[]) => Promise<string> ? K : never }[keyof C];
@@ -54,6 +56,7 @@ export class TestLedger {
       event: stub.event ? (JSON.parse(stub.event.payload.toString('utf8')) as LedgerEvent) : null,
       writes: stub.writes.size,
       reads: stub.reads,
+      ranges: stub.ranges,
     };
   }
 

@@ -5,7 +5,7 @@
  * someone recorded dead) could not have been committed: a proof of one is refused.
  */
 import type { z } from 'zod';
-import { canonicalJson, grantSchema, reinstateSchema, revokeSchema, suspendSchema, transferSchema, type Death, type Eligibility, type Programme } from '@welfare-ledger/chaincode/lib';
+import { canonicalJson, grantSchema, reinstateSchema, revokeSchema, suspendSchema, transferSchema, eligibilityKey, type Death, type Eligibility, type Programme } from '@welfare-ledger/chaincode/lib';
 import { decisionInput } from './decision-input';
 import { compositeKey, DecisionMismatch, required, requireWritten, type DecisionInputs, type DecisionOutcome } from './payment-decisions';
 import { versionText } from './read-set';
@@ -47,9 +47,12 @@ export const ELIGIBILITY_DECISIONS: Record<string, (inputs: DecisionInputs) => D
 
 function rerunChange(rule: string, change: Change, inputs: DecisionInputs): DecisionOutcome {
   const input = decisionInput(INPUTS[rule], inputs.args[0]) as Input;
-  const current = required(inputs, 'eligibility', input.subjectRef, input.programmeId);
+  const current = required(inputs, 'eligibility', ...eligibilityKey(input.subjectRef, input.programmeId));
   const { next, facts } = change(inputs, input, current.value as Eligibility | null);
-  requireWritten(inputs.written, new Map([[compositeKey('eligibility', input.subjectRef, input.programmeId), canonicalJson(next)]]));
+  const expected = new Map([[compositeKey('eligibility', ...eligibilityKey(input.subjectRef, input.programmeId)), canonicalJson(next)]]);
+  // A new eligibility also lists the programme under the subject (the death registry reads that list).
+  if (!current.value) expected.set(compositeKey('subjectProgramme', input.subjectRef, input.programmeId), canonicalJson({ subjectRef: input.subjectRef, programmeId: input.programmeId }));
+  requireWritten(inputs.written, expected);
   const was = current.value ? `${(current.value as Eligibility).status}, ${versionText(current.version)}` : 'no eligibility at commit';
   const now = `${next.status}${next.reason ? ` (${next.reason})` : ''} from ${next.validFrom}${next.validTo ? ` to ${next.validTo}` : ''}, district ${next.districtCode}`;
   return { rule, explanations: [`${next.lastAction} of ${input.programmeId}: was ${was}; ${[...facts, `now ${now}`].join('; ')}`] };

@@ -6,8 +6,8 @@
  * told in an auditor's words: which facts, from which block and transaction, decided it.
  */
 import { canonicalJson, REASON_CODES, type Death, type Eligibility, type Programme } from '@welfare-ledger/chaincode/lib';
-import type { LineDecision, LineFacts, PaidPeriod, Stamp, SubmittedLine } from '@welfare-ledger/chaincode/lib';
-import { batchSchema, deathSchema, lineSchema } from '@welfare-ledger/chaincode/lib';
+import type { LineDecision, LineFacts, PaidPeriod, Stamp, SubjectProgramme, SubmittedLine } from '@welfare-ledger/chaincode/lib';
+import { batchSchema, deathSchema, eligibilityKey, lineSchema, paidPeriodKey } from '@welfare-ledger/chaincode/lib';
 import { DecisionMismatch, decisionInput } from './decision-input';
 import { versionText, type Version } from './read-set';
 import type { PaymentRules } from './rule-versions';
@@ -67,7 +67,7 @@ function rerunSingleLine(inputs: DecisionInputs): DecisionOutcome {
     [compositeKey('line', line.lineId), canonicalJson(inputs.rules.lineRecord(line, null, decision, inputs.stamp))],
   ]);
   const paid = inputs.rules.withPostedLine(facts.paid, { lineId: line.lineId, kind: line.kind, amountFen: decision.amountFen });
-  expected.set(compositeKey('paidPeriod', line.subjectRef, line.programmeId, line.period), canonicalJson(paid));
+  expected.set(compositeKey('paidPeriod', ...paidPeriodKey(line.subjectRef, line.programmeId, line.period)), canonicalJson(paid));
   requireWritten(inputs.written, expected);
   return { rule: 'disbursement:PostDisbursement', explanations: [explainLine(line, facts, provenance, decision, inputs.rules)] };
 }
@@ -84,7 +84,7 @@ function rerunBatch(inputs: DecisionInputs): DecisionOutcome {
     [compositeKey('batch', batch.batchId), canonicalJson(inputs.rules.batchRecord(batch, inputs.rules.batchContentHash(batch), records, inputs.stamp))],
   ]);
   for (const record of records) expected.set(compositeKey('line', record.lineId), canonicalJson(record));
-  for (const period of paid) expected.set(compositeKey('paidPeriod', period.subjectRef, period.programmeId, period.period), canonicalJson(period));
+  for (const period of paid) expected.set(compositeKey('paidPeriod', ...paidPeriodKey(period.subjectRef, period.programmeId, period.period)), canonicalJson(period));
   requireWritten(inputs.written, expected);
   // A line sees what earlier lines of the batch paid (the transaction's own writes), as the chaincode does.
   const paidSoFar = new Map<string, PaidPeriod>();
@@ -102,9 +102,10 @@ function rerunBatch(inputs: DecisionInputs): DecisionOutcome {
 }
 
 /**
- * A death recorded: every ACTIVE eligibility of the subject (all of them, one range read)
- * suspended DECEASED, and every line that paid a period after the month of death (from the
- * subject's paid periods, one range read) flagged as an overpayment.
+ * A death recorded: the subject's eligibility for every programme they were granted (their
+ * programmes, one range read, then one key each) suspended DECEASED when ACTIVE, and every line that paid a period
+ * after the month of death (one key per programme they were eligible for and period the rules
+ * look at) flagged as an overpayment.
  */
 function rerunDeath(inputs: DecisionInputs): DecisionOutcome {
   const input = decisionInput(deathSchema, inputs.args[0]);
@@ -112,16 +113,21 @@ function rerunDeath(inputs: DecisionInputs): DecisionOutcome {
   const death = inputs.rules.deathToRecord(null, input, inputs.stamp)!;
   const expected = new Map<string, string>([[compositeKey('death', input.subjectRef), canonicalJson(death)]]);
   const explanations = [`death of subject ${input.subjectRef.slice(0, 12)}… on ${death.dateOfDeath} (source ${death.source}) recorded: none was recorded at commit`];
-  for (const { value, version } of requiredRange(inputs, 'eligibility', input.subjectRef)) {
-    const eligibility = value as Eligibility;
+  const eligibilities: Eligibility[] = [];
+  for (const { value } of requiredRange(inputs, 'subjectProgramme', input.subjectRef)) {
+    const { value: found, version } = required(inputs, 'eligibility', ...eligibilityKey(input.subjectRef, (value as SubjectProgramme).programmeId));
+    if (!found) continue;
+    const eligibility = found as Eligibility;
+    eligibilities.push(eligibility);
     const suspended = inputs.rules.suspendForDeath(eligibility, death, inputs.stamp);
-    if (suspended) expected.set(compositeKey('eligibility', eligibility.subjectRef, eligibility.programmeId), canonicalJson(suspended));
+    if (suspended) expected.set(compositeKey('eligibility', ...eligibilityKey(eligibility.subjectRef, eligibility.programmeId)), canonicalJson(suspended));
     explanations.push(`eligibility for ${eligibility.programmeId} ${eligibility.status}, ${versionText(version)}: ${suspended ? 'SUSPENDED (DECEASED)' : 'left alone (not ACTIVE)'}`);
   }
-  const paidPeriods = requiredRange(inputs, 'paidPeriod', input.subjectRef).map((p) => p.value as PaidPeriod);
-  for (const paid of paidPeriods) {
-    if (!inputs.rules.isAfterMonthOfDeath(paid.period, death)) explanations.push(`period ${paid.period} of ${paid.programmeId} paid ${money(paid.paidFen)}: not after the month of death, due`);
-  }
+  const periods = inputs.rules.periodsAfterDeath(death, inputs.stamp.now);
+  const paidPeriods = eligibilities.flatMap((eligibility) =>
+    periods.map((period) => required(inputs, 'paidPeriod', ...paidPeriodKey(input.subjectRef, eligibility.programmeId, period)).value as PaidPeriod | null),
+  ).filter((paid): paid is PaidPeriod => paid !== null);
+  if (periods.length > 0) explanations.push(`periods ${periods[0]} to ${periods[periods.length - 1]} looked up for each programme: ${paidPeriods.length} paid`);
   for (const lineId of inputs.rules.linesPaidAfterDeath(paidPeriods, death)) {
     const line = required(inputs, 'line', lineId).value as Parameters<PaymentRules['overpaymentFor']>[0] | null;
     if (!line) throw new DecisionMismatch(`line ${lineId} of a paid period did not exist at commit`);
@@ -147,9 +153,9 @@ function lineFacts(inputs: DecisionInputs, line: SubmittedLine): { facts: LineFa
   if (!programme.value) {
     return { facts: { programme: null, eligibility: null, death: null, paid: emptyPaid }, provenance: { programme: versionText(null), eligibility: '', death: '', paid: '' } };
   }
-  const eligibility = required(inputs, 'eligibility', line.subjectRef, line.programmeId);
+  const eligibility = required(inputs, 'eligibility', ...eligibilityKey(line.subjectRef, line.programmeId));
   const death = required(inputs, 'death', line.subjectRef);
-  const paid = required(inputs, 'paidPeriod', line.subjectRef, line.programmeId, line.period);
+  const paid = required(inputs, 'paidPeriod', ...paidPeriodKey(line.subjectRef, line.programmeId, line.period));
   return {
     facts: {
       programme: programme.value as Programme,

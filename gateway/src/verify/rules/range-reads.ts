@@ -8,11 +8,12 @@
  */
 import { ledger } from '@hyperledger/fabric-protos';
 import { createHash } from 'node:crypto';
+import { covers } from './range-facts';
 import type { KeyRead, MerkleSummary, RangeRead } from './read-set';
 
 /** Null when the listed results are what the range read returned; otherwise why not. */
 export function rangeResultsProblem(range: RangeRead, listed: KeyRead[]): string | null {
-  const outside = listed.find((r) => r.namespace !== range.namespace || r.key < range.startKey || (range.endKey !== '' && r.key >= range.endKey));
+  const outside = listed.find((r) => r.namespace !== range.namespace || !covers(range, r.key));
   if (outside) return `listed key ${JSON.stringify(outside.key)} is outside the range`;
   if (range.rawReads) {
     if (range.rawReads.length !== listed.length) return `the range returned ${range.rawReads.length} keys, ${listed.length} are listed`;

@@ -1,7 +1,7 @@
 import { canonicalJson, grant, reinstate, suspend, type Eligibility, type SubmittedLine } from '@welfare-ledger/chaincode/lib';
 import { compositeKey } from './payment-decisions';
 import { verifyRuleProof, type RuleVerification } from './verify-rule-proof';
-import { ForgedPayments, PACKAGE_HASH } from '../testing/forged-payments';
+import { ForgedPayments, PACKAGE_HASH, type RangeSpec } from '../testing/forged-payments';
 import type { RuleProof } from './rule-proof';
 
 const SUBJECT = {
@@ -109,9 +109,9 @@ describe('forged rule proofs are refused (each internally consistent: re-signed 
   test('an input value swapped for another version\'s: the eligibility read at the version of a transaction that wrote only a death record', () => {
     const payments = ledger();
     const deathBlock = payments.death(SUBJECT.unknown, '2026-02-01');
-    payments.pretendVersion(compositeKey('eligibility', SUBJECT.alive, PROGRAMME), deathBlock);
+    payments.pretendVersion(compositeKey('eligibility', PROGRAMME, SUBJECT.alive), deathBlock);
     const result = verify(payments.postLine(aliveLine()), payments);
-    expect(failed(result)).toEqual([expect.objectContaining({ check: 'facts', detail: expect.stringContaining(`the transaction at block ${deathBlock[0]} tx 0 did not write eligibility/${SUBJECT.alive}/${PROGRAMME}`) })]);
+    expect(failed(result)).toEqual([expect.objectContaining({ check: 'facts', detail: expect.stringContaining(`the transaction at block ${deathBlock[0]} tx 0 did not write eligibility/${PROGRAMME}/${SUBJECT.alive}`) })]);
   });
 
   test('an absent-key fact dropped: a payment whose read set never looked for a death record is refused', () => {
@@ -177,7 +177,7 @@ describe('forged rule proofs are refused (each internally consistent: re-signed 
   });
 });
 
-describe("a rule proof of a death record's effects (range reads over the subject's records)", () => {
+describe("a rule proof of a death record's effects (the subject's programmes by range read, then their keys)", () => {
   const subject = SUBJECT.alive;
   function paidThrough(periods: string[]): ForgedPayments {
     const payments = ledger();
@@ -187,35 +187,41 @@ describe("a rule proof of a death record's effects (range reads over the subject
   }
   const death = { subjectRef: subject, dateOfDeath: '2026-06-10', source: 'CITY_DEATH_DB' };
 
-  test('eligibility suspended, a payment after the month of death flagged as an overpayment: VERIFIED (raw range reads)', () => {
+  test('eligibility suspended, a payment after the month of death flagged as an overpayment: VERIFIED (raw range read)', () => {
     const payments = paidThrough(['2026-05', '2026-07']);
     const result = verify(payments.recordDeath(death), payments);
     expect(failed(result)).toEqual([]);
-    expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toMatch(/^2 range reads \(raw, raw\)/);
+    expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toMatch(/^1 range read \(raw\)/);
     expect(result.outcome?.explanations).toEqual([
       expect.stringMatching(/^death of subject aaaaaaaaaaaa… on 2026-06-10 .* recorded/),
       expect.stringMatching(/^eligibility for DISABILITY_LIVING ACTIVE, block \d+ tx 0: SUSPENDED \(DECEASED\)$/),
       expect.stringMatching(/^eligibility for ELDERLY_ALLOWANCE REVOKED, block \d+ tx 0: left alone/),
-      'period 2026-05 of DISABILITY_LIVING paid 1,200.00: not after the month of death, due',
+      'periods 2026-07 to 2028-10 looked up for each programme: 1 paid',
       'line P-1 paid 1,200.00 for 2026-07, after the month of death: overpayment OPEN',
     ]);
   });
 
   test("VERIFIED when Fabric summarised a range as Merkle hashes and the proof lists its results", () => {
     const payments = paidThrough(['2026-05', '2026-07', '2026-08', '2026-09']);
-    const proof = payments.recordDeath(death, { merkleDegree: 2 });
+    const proof = payments.recordDeath(death, { merkleDegree: 1 });
     expect(proof.rangeResults).toHaveLength(1);
     const result = verify(proof, payments);
     expect(failed(result)).toEqual([]);
-    expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toMatch(/\(raw, Merkle-summarised\)/);
+    expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toMatch(/\(Merkle-summarised\)/);
     expect(result.outcome?.explanations.filter((e) => e.includes('overpayment OPEN'))).toHaveLength(3);
   });
 
-  test('a paid period left out of the listed Merkle-summarised results is refused (its overpayment would go unproven)', () => {
+  test('a programme left out of the listed Merkle-summarised results is refused (its eligibility and overpayments would go unproven)', () => {
     const payments = paidThrough(['2026-05', '2026-07', '2026-08', '2026-09']);
-    const proof = payments.recordDeath(death, { merkleDegree: 2 });
-    proof.rangeResults![0].reads.splice(1, 1);
+    const proof = payments.recordDeath(death, { merkleDegree: 1 });
+    proof.rangeResults![0].reads.splice(0, 1);
     expect(failed(verify(proof, payments))).toEqual([expect.objectContaining({ check: 'range-reads', detail: expect.stringContaining('do not rebuild the Merkle summary') })]);
+  });
+
+  test("a paid period the rules look at left out of the decision's reads is refused", () => {
+    const payments = paidThrough(['2026-07']);
+    const proof = payments.recordDeath(death, { dropRead: compositeKey('paidPeriod', PROGRAMME, '2026-07', subject) });
+    expect(failed(verify(proof, payments))).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining('did not read paidPeriod') })]);
   });
 
   test('an overpayment left unwritten (the outcome altered) is refused', () => {
@@ -225,18 +231,86 @@ describe("a rule proof of a death record's effects (range reads over the subject
   });
 });
 
+describe("a rule proof of a batch whose facts came by range reads (keys laid out for batches)", () => {
+  const subjects = [SUBJECT.alive, SUBJECT.unknown, SUBJECT.dead, SUBJECT.paid, SUBJECT.revoked];
+  const batch = {
+    batchId: 'B-RANGE',
+    programmeId: PROGRAMME,
+    period: PERIOD,
+    lines: subjects.map((subject, i) => line(`L-${i}`, subject)),
+  };
+  const first = subjects[0];
+  const last = subjects[subjects.length - 1];
+  /** The batch's four range reads over the subjects from `first` to `last`, as the chaincode makes them. */
+  const ranges = (death: Partial<RangeSpec> = {}, eligibility: Partial<RangeSpec> = {}, upTo = subjects.length - 1): RangeSpec[] => {
+    const [first, last] = [subjects[0], subjects[upTo]];
+    return [
+      { firstKey: compositeKey('line', 'L-0'), lastKey: compositeKey('line', `L-${upTo}`) },
+      { firstKey: compositeKey('eligibility', PROGRAMME, first), lastKey: compositeKey('eligibility', PROGRAMME, last), ...eligibility },
+      { firstKey: compositeKey('death', first), lastKey: compositeKey('death', last), ...death },
+      { firstKey: compositeKey('paidPeriod', PROGRAMME, PERIOD, first), lastKey: compositeKey('paidPeriod', PROGRAMME, PERIOD, last) },
+    ];
+  };
+
+  test('VERIFIED: a key in a range and not returned is absent, one returned is the fact (the death, the payment already made)', () => {
+    const payments = ledger();
+    const result = verify(payments.postBatch(batch, { ranges: ranges() }), payments);
+    expect(failed(result)).toEqual([]);
+    expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toMatch(/^4 range reads \(raw, raw, raw, raw\)/);
+    expect(result.outcome?.explanations).toEqual([
+      expect.stringMatching(/^line L-0 \(REGULAR, 2026-10\): POSTED: .*no death record at commit/),
+      expect.stringMatching(/^line L-1 \(REGULAR, 2026-10\): REJECTED NOT_ELIGIBLE .*no eligibility for DISABILITY_LIVING at commit/),
+      expect.stringMatching(/^line L-2 \(REGULAR, 2026-10\): REJECTED DECEASED .*death recorded on 2026-08-14, block \d+ tx 0/),
+      expect.stringMatching(/^line L-3 \(REGULAR, 2026-10\): REJECTED DUPLICATE .*already paid 1,200.00 \(regular line L-EARLIER\), block \d+ tx 0/),
+      expect.stringMatching(/^line L-4 \(REGULAR, 2026-10\): REJECTED NOT_ELIGIBLE .*eligibility REVOKED/),
+    ]);
+  });
+
+  test('VERIFIED when the chaincode stopped a range early: the last key Fabric read is inside it', () => {
+    const payments = ledger();
+    const threeLines = { ...batch, lines: batch.lines.slice(0, 3) };
+    const result = verify(payments.postBatch(threeLines, { ranges: ranges({ stoppedAt: compositeKey('death', SUBJECT.dead) }, {}, 2) }), payments);
+    expect(failed(result)).toEqual([]);
+    expect(result.outcome?.explanations[2]).toMatch(/REJECTED DECEASED .*death recorded on 2026-08-14/);
+  });
+
+  test('a death past where a range stopped is not proven absent: refused, not paid', () => {
+    const payments = ledger();
+    const proof = payments.postBatch(batch, { ranges: ranges({ stoppedAt: compositeKey('death', SUBJECT.unknown) }) });
+    expect(failed(verify(proof, payments))).toEqual([
+      expect.objectContaining({ check: 're-execution', detail: expect.stringContaining(`did not read death ${SUBJECT.dead}`) }),
+    ]);
+  });
+
+  test('a range Fabric summarised and the proof does not list proves nothing: the keys read one by one are the facts', () => {
+    const payments = ledger();
+    const result = verify(payments.postBatch(batch, { ranges: ranges({}, { summarised: true }) }), payments);
+    expect(failed(result)).toEqual([]);
+    expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toContain('Merkle-summarised, not listed: no fact taken from it');
+    const unread = payments.postBatch({ ...batch, batchId: 'B-UNREAD', lines: batch.lines.map((l) => ({ ...l, lineId: `U-${l.lineId}` })) }, {
+      ranges: [{ firstKey: compositeKey('line', 'U-L-0'), lastKey: compositeKey('line', 'U-L-4') }, ...ranges({}, { summarised: true, pointReads: false }).slice(1)],
+    });
+    expect(failed(verify(unread, payments))).toEqual([
+      expect.objectContaining({ check: 're-execution', detail: expect.stringContaining('did not read eligibility') }),
+    ]);
+  });
+});
+
 describe('a rule proof of an eligibility decision', () => {
   const grantInput = (subjectRef: string) => ({
     subjectRef, programmeId: PROGRAMME, validFrom: '2026-02-01', districtCode: '310104', decisionRef: 'G-1',
     checks: [{ check: 'IDENTITY', result: 'PASS', sourceSystem: 'civil-affairs-system' }],
   });
-  const key = (subjectRef: string) => compositeKey('eligibility', subjectRef, PROGRAMME);
+  const key = (subjectRef: string) => compositeKey('eligibility', PROGRAMME, subjectRef);
 
   test('a grant: VERIFIED, with the programme, the death registry and the checks it rested on', () => {
     const payments = ledger();
     const input = grantInput(SUBJECT.unknown);
     const proof = payments.civilAffairsDecision('eligibility:Grant', input, [key(SUBJECT.unknown), compositeKey('programme', PROGRAMME), compositeKey('death', SUBJECT.unknown)], (stamp) =>
-      new Map([[key(SUBJECT.unknown), canonicalJson(grant(null, { ...input, validTo: null, evidence: [] } as never, payments.read(compositeKey('programme', PROGRAMME)), null, stamp))]]));
+      new Map([
+        [key(SUBJECT.unknown), canonicalJson(grant(null, { ...input, validTo: null, evidence: [] } as never, payments.read(compositeKey('programme', PROGRAMME)), null, stamp))],
+        [compositeKey('subjectProgramme', SUBJECT.unknown, PROGRAMME), canonicalJson({ subjectRef: SUBJECT.unknown, programmeId: PROGRAMME })],
+      ]));
     const result = verify(proof, payments);
     expect(failed(result)).toEqual([]);
     expect(result.outcome?.explanations).toEqual([

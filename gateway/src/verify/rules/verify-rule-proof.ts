@@ -13,8 +13,9 @@ import type { ProofBundle } from '../bundle';
 import type { SerializedIdentity } from '../fabric/identity';
 import type { Write } from '../fabric/transaction';
 import { verifyBundle, type Verification, type VerifyOptions } from '../verify-bundle';
-import { compositeKey, DecisionMismatch, PAYMENT_DECISIONS, type DecisionOutcome, type ProvenFact, type ProvenRangeFact } from './payment-decisions';
+import { compositeKey, DecisionMismatch, PAYMENT_DECISIONS, type DecisionOutcome, type ProvenFact } from './payment-decisions';
 import { ELIGIBILITY_DECISIONS } from './eligibility-decisions';
+import { factInRanges, type ProvenRange } from './range-facts';
 import { rangeResultsProblem } from './range-reads';
 import { readSetOf, versionText, type KeyRead, type ReadSet, type Version } from './read-set';
 import { ruleProofFormatProblem, type RuleProof } from './rule-proof';
@@ -84,7 +85,7 @@ export function verifyRuleProof(input: unknown, options: VerifyOptions = {}): Ru
   const versioned = readSet.reads.filter((r) => r.version).length;
   checks.push(factProblems.length ? fail('facts', factProblems.slice(0, 3).join('; '))
     : pass('facts', `${readSet.reads.length} keys read: ${versioned} at a version proven by the transaction that wrote it, ${readSet.reads.length - versioned} absent at commit`));
-  const ranges = new Map<string, ProvenRangeFact[]>();
+  const ranges: ProvenRange[] = [];
   checks.push(checkRanges(readSet, proof, writers, at, ranges));
 
   const chaincode = readSet.chaincode.name;
@@ -93,7 +94,10 @@ export function verifyRuleProof(input: unknown, options: VerifyOptions = {}): Ru
   if (!checks.every((c) => c.ok) || !definition) return done({ decision, definition });
 
   const tx = ctx.transaction;
-  const fact = (table: string, ...parts: string[]) => facts.get(`${chaincode}\u0001${compositeKey(table, ...parts)}`);
+  const fact = (table: string, ...parts: string[]) => {
+    const key = compositeKey(table, ...parts);
+    return facts.get(`${chaincode}\u0001${key}`) ?? factInRanges(ranges, chaincode, key);
+  };
   checks.push(checkCaller(facts, chaincode, tx.creator));
   const written = new Map(tx.actions.flatMap((a) => a.writes).filter((w) => w.namespace === chaincode && !w.isDelete).map((w) => [w.key, w.value]));
   const stamp: Stamp = { now: tx.timestamp!.toISOString(), txId: tx.txId, msp: tx.creator.mspId };
@@ -104,7 +108,10 @@ export function verifyRuleProof(input: unknown, options: VerifyOptions = {}): Ru
     return done({ decision, definition });
   }
   try {
-    const range = (table: string, ...parts: string[]) => ranges.get(`${chaincode}\u0001${compositeKey(table, ...parts)}`);
+    const range = (table: string, ...parts: string[]) => {
+      const startKey = compositeKey(table, ...parts);
+      return ranges.find((r) => r.range.namespace === chaincode && r.range.startKey === startKey)?.results;
+    };
     const outcome = rerun({ args, stamp, fact, range, written, rules: RELEASED_RULES.get(definition.rulesVersion!)! });
     checks.push(pass('re-execution', `${definition.rulesVersion} ${fn} re-run on the proven facts at ${stamp.now} gives exactly the ${written.size} records the transaction wrote`));
     return done({ decision, definition, outcome });
@@ -153,23 +160,40 @@ function provenFact(read: KeyRead, at: Version, writers: Writers): ProvenFact {
   return { value: read.namespace === LIFECYCLE_NAMESPACE ? write.value : JSON.parse(write.value.toString('utf8')), version: v };
 }
 
-/** Each range read's listed results (raw, or from the proof when Fabric summarised them), checked and proven; by start key. */
-function checkRanges(readSet: ReadSet, proof: RuleProof, writers: Writers, at: Version, ranges: Map<string, ProvenRangeFact[]>): RuleCheck {
+/**
+ * Each range read's listed results (raw, or from the proof when Fabric summarised them), checked
+ * and proven. A summarised range whose results the proof does not list proves nothing: no fact
+ * is taken from it (a batch makes one when a range holds too many other keys, and then reads its
+ * keys one by one).
+ */
+function checkRanges(readSet: ReadSet, proof: RuleProof, writers: Writers, at: Version, ranges: ProvenRange[]): RuleCheck {
   if (readSet.ranges.length === 0) return pass('range-reads', 'the decision made no range read');
+  const kinds: string[] = [];
   for (const range of readSet.ranges) {
     const listed = range.rawReads ?? (proof.rangeResults ?? []).find((r) => r.namespace === range.namespace && r.startKey === range.startKey && r.endKey === range.endKey)
       ?.reads.map((r) => ({ namespace: range.namespace, ...r }));
-    if (!listed) return fail('range-reads', `the results of the range read from ${printable(range.startKey)} are not listed`);
+    if (!listed) {
+      kinds.push('Merkle-summarised, not listed: no fact taken from it');
+      continue;
+    }
     const problem = rangeResultsProblem(range, listed);
     if (problem) return fail('range-reads', problem);
     try {
-      ranges.set(`${range.namespace}\u0001${range.startKey}`, listed.map((read) => ({ key: read.key, ...provenFact(read, at, writers) })));
+      ranges.push({ range, results: listed.map((read) => ({ key: read.key, ...provenFact(read, at, writers) })) });
     } catch (err) {
       return fail('range-reads', (err as Error).message);
     }
+    kinds.push(range.rawReads ? 'raw' : 'Merkle-summarised');
   }
-  const kinds = readSet.ranges.map((r) => (r.rawReads ? 'raw' : 'Merkle-summarised'));
-  return pass('range-reads', `${readSet.ranges.length} range reads (${kinds.join(', ')}) return exactly the listed keys, each at a proven version`);
+  return pass('range-reads', `${readSet.ranges.length} range read${readSet.ranges.length === 1 ? '' : 's'} (${summary(kinds)}) return exactly the listed keys, each at a proven version`);
+}
+
+/** "raw, raw, raw" for a few kinds; "40 raw, 2 Merkle-summarised" for many. */
+function summary(kinds: string[]): string {
+  if (kinds.length <= 4) return kinds.join(', ');
+  const counts = new Map<string, number>();
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${n} ${kind}`).join(', ');
 }
 
 function checkRuleVersion(readSet: ReadSet, facts: Map<string, ProvenFact>, writers: Writers, chaincode: string): { check: RuleCheck; definition?: ChaincodeDefinition } {

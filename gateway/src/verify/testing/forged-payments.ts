@@ -15,7 +15,10 @@ import {
   checkBatch,
   checkLine,
   deathToRecord,
+  eligibilityKey,
   linesPaidAfterDeath,
+  paidPeriodKey,
+  periodsAfterDeath,
   overpaymentFor,
   suspendForDeath,
   emptyPaidPeriod,
@@ -23,11 +26,13 @@ import {
   RULES_VERSION,
   withPostedLine,
   type Death,
+  type DisbursementLine,
   type Eligibility,
   type LineFacts,
   type PaidPeriod,
   type Programme,
   type Stamp,
+  type SubjectProgramme,
   type SubmittedLine,
 } from '@welfare-ledger/chaincode/lib';
 import { createHash, randomBytes } from 'node:crypto';
@@ -53,6 +58,22 @@ export interface DecisionOptions {
   alterWrites?: (writes: Map<string, string>) => void;
   /** The chaincode version the endorsers name (default: the definition's). */
   chaincodeVersion?: string;
+  /** Range reads the decision makes instead of reading the keys they cover one by one (a batch's facts). */
+  ranges?: RangeSpec[];
+}
+
+/**
+ * A range read from `firstKey` to `lastKey` (included), as the chaincode's batch makes it:
+ * exhausted unless `stoppedAt` names the last key read before the chaincode stopped; kept raw,
+ * or `summarised` as Merkle hashes the proof does not list (the decision then reads the keys it
+ * covers one by one, unless `pointReads` is false).
+ */
+export interface RangeSpec {
+  firstKey: string;
+  lastKey: string;
+  stoppedAt?: string;
+  summarised?: boolean;
+  pointReads?: boolean;
 }
 
 export class ForgedPayments {
@@ -118,7 +139,9 @@ export class ForgedPayments {
       subjectRef, programmeId, status, validFrom, validTo: null, districtCode: '310101', decisionRef: 'D-1', evidence: [], checks: [],
       reason, lastAction: status === 'ACTIVE' ? 'GRANT' : 'SUSPEND', grantedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', updatedByMsp: 'CivilAffairsMSP', txId: 'forged',
     };
-    return this.put([[compositeKey('eligibility', subjectRef, programmeId), record]]);
+    const key = compositeKey('eligibility', ...eligibilityKey(subjectRef, programmeId));
+    const listed = compositeKey('subjectProgramme', subjectRef, programmeId);
+    return this.put(this.state.has(key) ? [[key, record]] : [[key, record], [listed, { subjectRef, programmeId }]]);
   }
 
   death(subjectRef: string, dateOfDeath: string): Version {
@@ -127,7 +150,7 @@ export class ForgedPayments {
   }
 
   paid(period: PaidPeriod): Version {
-    return this.put([[compositeKey('paidPeriod', period.subjectRef, period.programmeId, period.period), period]]);
+    return this.put([[compositeKey('paidPeriod', ...paidPeriodKey(period.subjectRef, period.programmeId, period.period)), period]]);
   }
 
   /** Finance posts one line (PostDisbursement); the rules decide; a proof of the decision is returned. */
@@ -137,7 +160,7 @@ export class ForgedPayments {
       if (!decision.accepted) throw new Error(`the rules reject the line (${decision.reasonCode}); a single line would not be written`);
       return new Map([
         [compositeKey('line', line.lineId), canonicalJson(lineRecord(line, null, decision, stamp))],
-        [compositeKey('paidPeriod', line.subjectRef, line.programmeId, line.period), canonicalJson(withPostedLine(facts(line).paid, { ...line, amountFen: decision.amountFen }))],
+        [compositeKey('paidPeriod', ...paidPeriodKey(line.subjectRef, line.programmeId, line.period)), canonicalJson(withPostedLine(facts(line).paid, { ...line, amountFen: decision.amountFen }))],
       ]);
     }, [compositeKey('line', line.lineId)], [line], options);
   }
@@ -150,15 +173,17 @@ export class ForgedPayments {
       const records = lines.map((line, i) => lineRecord(line, batch.batchId, decisions[i], stamp));
       const writes = new Map([[compositeKey('batch', batch.batchId), canonicalJson(batchRecord(batch, batchContentHash(batch), records, stamp))]]);
       for (const record of records) writes.set(compositeKey('line', record.lineId), canonicalJson(record));
-      for (const p of paid) writes.set(compositeKey('paidPeriod', p.subjectRef, p.programmeId, p.period), canonicalJson(p));
+      for (const p of paid) writes.set(compositeKey('paidPeriod', ...paidPeriodKey(p.subjectRef, p.programmeId, p.period)), canonicalJson(p));
       return writes;
     }, [compositeKey('batch', batch.batchId), ...lines.map((l) => compositeKey('line', l.lineId))], lines, options);
   }
 
   /**
-   * Civil Affairs records a death (RecordDeath): the subject's eligibilities and paid periods are
-   * range reads (raw, or as Fabric's Merkle summary with `merkleDegree`), their ACTIVE
-   * eligibilities suspended, lines paid after the month of death flagged as overpayments.
+   * Civil Affairs records a death (RecordDeath), as the chaincode does: the subject's programmes
+   * are one range read (raw, or as Fabric's Merkle summary with `merkleDegree`), the subject's
+   * eligibility under each one key, their ACTIVE eligibilities suspended; then each period the
+   * rules look at under each programme they were eligible for, one key each, and the lines paid
+   * after the month of death flagged as overpayments.
    */
   recordDeath(input: { subjectRef: string; dateOfDeath: string; source: string }, options: DecisionOptions & { merkleDegree?: number } = {}): RuleProof {
     const nonce = randomBytes(24);
@@ -195,15 +220,23 @@ export class ForgedPayments {
       ranges.push(info);
       return found.map(([, entry]) => JSON.parse(entry.value));
     };
-    for (const eligibility of rangeOf('eligibility') as Eligibility[]) {
+    const read = <T>(key: string): T | null => {
+      const entry = this.state.get(key);
+      reads.push({ key, version: entry?.version ?? null });
+      return entry ? (JSON.parse(entry.value) as T) : null;
+    };
+    const eligibilities: Eligibility[] = [];
+    for (const { programmeId } of rangeOf('subjectProgramme') as SubjectProgramme[]) {
+      const eligibility = read<Eligibility>(compositeKey('eligibility', ...eligibilityKey(input.subjectRef, programmeId)));
+      if (!eligibility) continue;
+      eligibilities.push(eligibility);
       const suspended = suspendForDeath(eligibility, death, stamp);
-      if (suspended) writes.set(compositeKey('eligibility', eligibility.subjectRef, eligibility.programmeId), canonicalJson(suspended));
+      if (suspended) writes.set(compositeKey('eligibility', ...eligibilityKey(eligibility.subjectRef, eligibility.programmeId)), canonicalJson(suspended));
     }
-    for (const lineId of linesPaidAfterDeath(rangeOf('paidPeriod') as PaidPeriod[], death)) {
-      const lineKey = compositeKey('line', lineId);
-      const entry = this.state.get(lineKey)!;
-      reads.push({ key: lineKey, version: entry.version });
-      const line = JSON.parse(entry.value);
+    const periods = periodsAfterDeath(death, stamp.now);
+    const paid = eligibilities.flatMap((e) => periods.map((period) => read<PaidPeriod>(compositeKey('paidPeriod', ...paidPeriodKey(input.subjectRef, e.programmeId, period)))));
+    for (const lineId of linesPaidAfterDeath(paid.filter((p): p is PaidPeriod => p !== null), death)) {
+      const line = read<DisbursementLine & { amountFen: number }>(compositeKey('line', lineId))!;
       writes.set(compositeKey('overpayment', line.subjectRef, lineId), canonicalJson(overpaymentFor(line, death, stamp)));
     }
     options.alterWrites?.(writes);
@@ -271,17 +304,18 @@ export class ForgedPayments {
       if (!programme) return { programme, eligibility: null, death: null, paid: empty };
       return {
         programme,
-        eligibility: get<Eligibility>(compositeKey('eligibility', line.subjectRef, line.programmeId)),
+        eligibility: get<Eligibility>(compositeKey('eligibility', ...eligibilityKey(line.subjectRef, line.programmeId))),
         death: get<Death>(compositeKey('death', line.subjectRef)),
-        paid: get<PaidPeriod>(compositeKey('paidPeriod', line.subjectRef, line.programmeId, line.period)) ?? empty,
+        paid: get<PaidPeriod>(compositeKey('paidPeriod', ...paidPeriodKey(line.subjectRef, line.programmeId, line.period))) ?? empty,
       };
     };
     for (const line of lines) facts(line);
     const writes = rules(stamp, facts);
     options.alterWrites?.(writes);
+    const { ranges, covered, versions } = this.rangeReads(options.ranges ?? []);
     const reads: ForgedRead[] = [
       { namespace: '_lifecycle', key: sequenceKey(CHAINCODE), version: this.definitionVersion },
-      ...[...readKeys].filter((key) => key !== options.dropRead).map((key) => ({ key, version: this.state.get(key)?.version ?? null })),
+      ...[...readKeys].filter((key) => key !== options.dropRead && !covered(key)).map((key) => ({ key, version: this.state.get(key)?.version ?? null })),
     ];
     const tx = this.net.transaction({
       creator: this.finance,
@@ -289,10 +323,45 @@ export class ForgedPayments {
       args: [fn, JSON.stringify(input)],
       timestamp: DECIDED_AT,
       reads,
+      ranges,
       writes: [...writes].map(([key, value]) => ({ key, value })),
       chaincodeVersion: options.chaincodeVersion ?? this.label,
     });
-    return this.proofOf(tx.envelope, writes, reads);
+    return this.proofOf(tx.envelope, writes, reads, versions);
+  }
+
+  /** The range reads' read-set entries, the keys they stand in for, and the versions they return. */
+  private rangeReads(specs: RangeSpec[]): { ranges: ledger.rwset.kvrwset.RangeQueryInfo[]; covered: (key: string) => boolean; versions: Version[] } {
+    const ranges: ledger.rwset.kvrwset.RangeQueryInfo[] = [];
+    const covering: RangeSpec[] = [];
+    const versions: Version[] = [];
+    for (const spec of specs) {
+      const last = spec.stoppedAt ?? spec.lastKey;
+      const found = [...this.state.entries()].filter(([key]) => key >= spec.firstKey && key <= last).sort(([a], [b]) => (a < b ? -1 : 1));
+      const listed = found.map(([key, entry]) => ({ namespace: CHAINCODE, key, version: { block: entry.version[0], tx: entry.version[1] } }));
+      const info = new ledger.rwset.kvrwset.RangeQueryInfo();
+      info.setStartKey(spec.firstKey);
+      info.setEndKey(spec.stoppedAt ?? `${spec.lastKey}\u0000`);
+      info.setItrExhausted(spec.stoppedAt === undefined);
+      if (spec.summarised) {
+        const summary = merkleSummaryOf(listed, 1);
+        const merkle = new ledger.rwset.kvrwset.QueryReadsMerkleSummary();
+        merkle.setMaxDegree(summary.maxDegree);
+        merkle.setMaxLevel(summary.maxLevel);
+        merkle.setMaxLevelHashesList(summary.maxLevelHashes);
+        info.setReadsMerkleHashes(merkle);
+      } else {
+        const raw = new ledger.rwset.kvrwset.QueryReads();
+        raw.setKvReadsList(listed.map(kvRead));
+        info.setRawReads(raw);
+        versions.push(...found.map(([, entry]) => entry.version));
+      }
+      ranges.push(info);
+      if (spec.summarised && spec.pointReads !== false) continue;
+      covering.push(spec);
+    }
+    const covered = (key: string) => covering.some((spec) => key >= spec.firstKey && key <= spec.lastKey);
+    return { ranges, covered, versions };
   }
 
   /** The bundle of the transaction at `version`, claiming its first write. */
