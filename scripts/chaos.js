@@ -175,7 +175,7 @@ const diskLost = (key) => {
     observed,
     inject: () => {
       process.kill(pidOf(`peer-${key}`), 'SIGKILL');
-      fs.rmSync(path.join(RUN_DIR, 'peers', key), { recursive: true, force: true });
+      fs.rmSync(path.join(RUN_DIR, 'orgs', peerArgs(key)[0], 'ledgers', key), { recursive: true, force: true });
     },
     heal: async () => Object.assign(observed, JSON.parse((await scriptInBackground('peer-recover.sh', ...peerArgs(key))).trim().split('\n').pop())),
   };

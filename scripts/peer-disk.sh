@@ -13,7 +13,7 @@ action="${1:?usage: peer-disk.sh mount|fill|free|unmount <org> [peer] [MB]}"
 org="${2:?an org: civilaffairs, finance or audit}"
 peer="${3:-0}"
 key="$(peer_key "$org" "$peer")"
-data="$RUN_DIR/peers/$key"
+data="$(peer_data_dir "$org" "$peer")"
 image="$RUN_DIR/disks/$key.img"
 filler="$data/.disk-fill"
 

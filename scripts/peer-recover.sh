@@ -46,13 +46,14 @@ if pid_alive "$pidf"; then
   pid_alive "$pidf" && kill -KILL "$(cat "$pidf")"
 fi
 rm -f "$pidf"
-if mountpoint -q "$RUN_DIR/peers/$key"; then find "$RUN_DIR/peers/$key" -mindepth 1 -delete; else rm -rf "$RUN_DIR/peers/$key"; fi
+data="$(peer_data_dir "$org" "$peer")"
+if mountpoint -q "$data"; then find "$data" -mindepth 1 -delete; else rm -rf "$data"; fi
 
 # 2. A snapshot of the org's other peer, at its last committed block.
 snapshot=""
 if [ "$mode" != --from-genesis ]; then
   use_org_admin "$org" "$source_peer"
-  completed="$RUN_DIR/peers/$(peer_key "$org" "$source_peer")/snapshots/completed/$CHANNEL"
+  completed="$(peer_data_dir "$org" "$source_peer")/snapshots/completed/$CHANNEL"
   before="$(ls "$completed" 2>/dev/null || true)"
   if ! answer="$(on_host "$org" peer snapshot submitrequest -c "$CHANNEL" --peerAddress "$CORE_PEER_ADDRESS" \
     --tlsRootCertFile "$CORE_PEER_TLS_ROOTCERT_FILE" 2>&1)"; then
@@ -75,13 +76,13 @@ snapshot_s="$(elapsed)"
 # 3. The peer starts empty (network-up.sh starts what is not running; here it joins nothing).
 WELFARE_JOIN_PEERS=0 bash "$REPO_ROOT/scripts/network-up.sh" >/dev/null
 use_org_admin "$org" "$peer"
-for package in "$RUN_DIR"/chaincode*/*.tgz; do
+for package in "$SHARED"/chaincode/*.tgz; do
   [ -f "$package" ] && on_host "$org" peer lifecycle chaincode install "$package" >>"$RUN_DIR/logs/peer-cli.log" 2>&1 || true
 done
 if [ -n "$snapshot" ]; then
   on_host "$org" peer channel joinbysnapshot --snapshotpath "$snapshot" >>"$RUN_DIR/logs/peer-cli.log" 2>&1
 else
-  on_host "$org" peer channel join -b "$RUN_DIR/channel/$CHANNEL.block" >>"$RUN_DIR/logs/peer-cli.log" 2>&1
+  on_host "$org" peer channel join -b "$GENESIS_BLOCK" >>"$RUN_DIR/logs/peer-cli.log" 2>&1
 fi
 joined_s="$(elapsed)"
 from="genesis block"; [ -z "$snapshot" ] || from="snapshot of block ${snapshot##*/}"
