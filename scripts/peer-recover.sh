@@ -87,25 +87,31 @@ fi
 joined_s="$(elapsed)"
 from="genesis block"; [ -z "$snapshot" ] || from="snapshot of block ${snapshot##*/}"
 
-# 4. The check: its tip equals that of the org's other peer and another org's peer, each sampled
-# when it stands at the same height (the chain moves under load, so it samples until both agreed).
+# 4. The check: its block hash at a height equals that of the org's other peer and of another
+# org's peer at the same height. Under load the chain moves between two questions, so every tip
+# seen is kept by height, and two tips are compared once both peers were seen at one height.
+declare -A mine=() seen=()
 agreed=() verdict=""
 for _ in $(seq 1 240); do
-  mine="$(tip_of_own_peer "$peer" || true)"
-  if [ -n "$mine" ]; then
-    for source in "peer$source_peer" "${ORGS[@]}"; do
-      [ "$source" = "$org" ] && continue
-      grep -qxF "$source" <<<"$(printf '%s\n' "${agreed[@]}")" && continue
-      if [ "$source" = "peer$source_peer" ]; then theirs="$(tip_of_own_peer "$source_peer" || true)"; else theirs="$(tip_of_other_org "$source" || true)"; fi
-      [ -n "$theirs" ] && [ "${theirs%% *}" = "${mine%% *}" ] || continue
-      [ "$theirs" = "$mine" ] || { echo "peer $peer of $org: block $(( ${mine%% *} - 1 )) differs from $source's" >&2; exit 1; }
-      agreed+=("$source")
-    done
-    if [ "${#agreed[@]}" -ge 2 ] && printf '%s\n' "${agreed[@]}" | grep -qx "peer$source_peer"; then verdict="${agreed[*]}"; break; fi
-  fi
+  tip="$(tip_of_own_peer "$peer" || true)"
+  [ -n "$tip" ] && mine[${tip%% *}]="${tip#* }"
+  for source in "peer$source_peer" "${ORGS[@]}"; do
+    [ "$source" = "$org" ] && continue
+    if [ "$source" = "peer$source_peer" ]; then tip="$(tip_of_own_peer "$source_peer" || true)"; else tip="$(tip_of_other_org "$source" || true)"; fi
+    [ -n "$tip" ] && seen["$source ${tip%% *}"]="${tip#* }"
+  done
+  for key in "${!seen[@]}"; do
+    source="${key% *}" height="${key#* }"
+    [ -n "${mine[$height]:-}" ] || continue
+    [ "${mine[$height]}" = "${seen[$key]}" ] || { echo "peer $peer of $org: block $((height - 1)) differs from $source's" >&2; exit 1; }
+    printf '%s\n' "${agreed[@]}" | grep -qxF "$source" || agreed+=("$source")
+  done
+  # The org's other peer and at least one other org's.
+  if [ "${#agreed[@]}" -ge 2 ] && printf '%s\n' "${agreed[@]}" | grep -qx "peer$source_peer"; then verdict="${agreed[*]}"; break; fi
   sleep 0.5
 done
+height="$(printf '%s\n' "${!mine[@]}" | sort -n | tail -1)"
 [ -n "$verdict" ] || { echo "peer $peer of $org: no matching tip from its org's other peer and another org's (agreed: ${agreed[*]:-none})" >&2; exit 1; }
 printf '{"peer":"%s","from":"%s","snapshotSeconds":%s,"joinedSeconds":%s,"checkedSeconds":%s,"height":%s,"tip":"%s","agreeing":"%s"}\n' \
   "$(peer_fqdn "$org" "$peer")" "$from" "$snapshot_s" "$joined_s" "$(elapsed)" \
-  "${mine%% *}" "${mine#* }" "$verdict"
+  "$height" "${mine[$height]:-}" "$verdict"
