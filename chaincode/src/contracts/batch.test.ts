@@ -203,9 +203,8 @@ describe('a batch of a thousand lines', () => {
     const lines = subjects.map((subject, i) => batchLine(`BIG-${String(i).padStart(4, '0')}`, subject, { amountFen: 100_000 + i }));
     lines.push(batchLine('BIG-DUP', subjects[0]));
 
-    const started = Date.now();
+    // How fast is the bench's business (docs/performance.md), not a test's: a timed test fails on a busy machine.
     const { result, reads, writes, event } = await postBatch(ledger, { batchId: 'B-BIG', programmeId: 'MINIMUM_LIVING', period: '2024-06', lines });
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(result).toMatchObject({ lineCount: 1001, postedCount: 1000, rejectionsByReason: { DUPLICATE: 1 } });
     expect(new Set(reads).size).toBe(reads.length);
     // batch + 1001 lines + 1000 paid periods
