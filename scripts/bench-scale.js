@@ -1,0 +1,231 @@
+#!/usr/bin/env node
+// npm run bench:scale: a month-end of WELFARE_SCALE_LINES payment lines (default 1,000,000) posted
+// through the Finance gateway's HTTP API on a network of its own (.network-scale, ports
+// WELFARE_BENCH_PORT_BASE), with access events at the source document's ratio, measured at every
+// 10 % step: lines/s, batch p99, index lag, history p99 of a busy beneficiary, the oldest batch's
+// proof bundle (size, verify time), ledger bytes on disk per line and per event, resident memory.
+// Prints a table, writes bench-results/scale-*.json. Not part of npm test.
+'use strict';
+const { execFileSync } = require('node:child_process');
+const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+const { trustFromGenesisBlock } = require('../gateway/dist/verify');
+const { PROGRAMMES, monthEnd } = require('./bench-scale/month-end');
+const probes = require('./bench-scale/probes');
+const { yearOfSourceLoad, SOURCE } = require('./bench-scale/source-load');
+
+const REPO = path.resolve(__dirname, '..');
+const RUN_DIR = process.env.WELFARE_SCALE_RUN_DIR ?? path.join(REPO, '.network-scale');
+const PORT_BASE = Number(process.env.WELFARE_BENCH_PORT_BASE ?? 27000);
+const GATEWAY_PORT = Number(process.env.WELFARE_BENCH_GATEWAY_PORT ?? PORT_BASE + 1080);
+const env = { ...process.env, WELFARE_RUN_DIR: RUN_DIR, WELFARE_PORT_BASE: String(PORT_BASE), WELFARE_GATEWAY_PORT: String(GATEWAY_PORT) };
+
+const LINES = Number(process.env.WELFARE_SCALE_LINES ?? 1_000_000);
+/** The API's most lines per batch; smaller when that would leave fewer than 4 batches a step. */
+const API_MAX_BATCH_LINES = 5000;
+const BATCH_LINES = Number(process.env.WELFARE_SCALE_BATCH_LINES ?? Math.max(1, Math.min(API_MAX_BATCH_LINES, Math.floor(LINES / 40))));
+const BATCHES_IN_FLIGHT = Number(process.env.WELFARE_SCALE_IN_FLIGHT ?? 3);
+const EVENTS_PER_LINE = Number(process.env.WELFARE_SCALE_EVENTS_PER_LINE ?? SOURCE.eventsPerMonthEndLine);
+const HISTORY_QUERIES = Number(process.env.WELFARE_SCALE_HISTORY_QUERIES ?? 10);
+const GRANTS_IN_FLIGHT = Number(process.env.WELFARE_SCALE_GRANTS_IN_FLIGHT ?? 32);
+/** The API's most access events per request. */
+const EVENTS_PER_REQUEST = 1000;
+const EVENT_REQUESTS_IN_FLIGHT = 3;
+const STEPS = 10;
+const tag = Date.now().toString(36).toUpperCase();
+
+const script = (name) => execFileSync('bash', [path.join(REPO, 'scripts', name)], { env, stdio: 'inherit' });
+const seconds = (t0) => Number(process.hrtime.bigint() - t0) / 1e9;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A write through the API, sent again while the gateway says it may be (503/429 with Retry-After). */
+async function write(gateway, route, body) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await gateway.call('POST', route, body);
+    } catch (err) {
+      if (![429, 503].includes(err.status) || attempt >= 8) throw err;
+      await sleep(1000 * attempt);
+    }
+  }
+}
+
+/** Runs `op(item)` over an iterable, `inFlight` at a time, timing each; stops at the first failure. */
+async function pool(items, inFlight, op) {
+  const iterator = items[Symbol.iterator]();
+  const latenciesMs = [];
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+      const t0 = process.hrtime.bigint();
+      await op(next.value);
+      latenciesMs.push(probes.msSince(t0));
+    }
+  }));
+  return latenciesMs;
+}
+
+function range(from, to) {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}
+
+async function setUp(plan, civil) {
+  for (const { amountFen, ...programme } of PROGRAMMES) await write(civil, '/v1/programmes', programme);
+  const t0 = process.hrtime.bigint();
+  let granted = 0;
+  await pool(plan.grants(), GRANTS_IN_FLIGHT, async (grant) => {
+    await write(civil, '/v1/eligibility/grant', grant);
+    if (++granted % 2000 === 0) console.log(`  ${granted} grants (${(granted / seconds(t0)).toFixed(0)}/s)`);
+  });
+  return { programmes: PROGRAMMES.length, grants: granted, seconds: seconds(t0), grantsPerSecond: granted / seconds(t0) };
+}
+
+const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+
+/** Bytes on disk the peers' ledgers grew by between two `du`s, as the mean over the peers. */
+function grownPerPeer(before, after) {
+  return mean(Object.keys(after).map((dir) => after[dir] - (before[dir] ?? 0)));
+}
+
+async function main() {
+  console.log(`bench:scale: ${LINES} payment lines in batches of ${BATCH_LINES}, ${BATCHES_IN_FLIGHT} in flight; ` +
+    `${EVENTS_PER_LINE} access events per line; run directory ${path.relative(REPO, RUN_DIR)}`);
+  // A fresh chain: the byte counts start from a known ledger, and the month-end's lines are new.
+  script('network-down.sh');
+  script('network-up.sh');
+  script('deploy-chaincode.sh');
+  script('gateway-start.sh');
+  const civil = probes.gatewayClient(RUN_DIR, 'civilaffairs', 'civil-affairs-system');
+  const finance = probes.gatewayClient(RUN_DIR, 'finance', 'finance-system');
+  const audit = probes.gatewayClient(RUN_DIR, 'audit', 'audit-system');
+  const eventPosters = [civil, finance, audit];
+  const gateways = [civil, finance, audit];
+  const trust = trustFromGenesisBlock(readFileSync(path.join(RUN_DIR, 'channel', 'welfare.block')));
+  const plan = monthEnd({ lines: LINES, batchLines: BATCH_LINES, tag });
+  if (plan.batches < STEPS) throw new Error(`${plan.batches} batches cannot make ${STEPS} steps: lower WELFARE_SCALE_BATCH_LINES`);
+
+  console.log(`set-up (not measured): ${PROGRAMMES.length} programmes and every eligibility grant, through the Civil Affairs gateway`);
+  const setup = await setUp(plan, civil);
+  console.log(`  ${setup.grants} grants in ${setup.seconds.toFixed(0)} s`);
+
+  const ledgerDirs = probes.peerLedgerDirs(RUN_DIR);
+  const startBytes = probes.ledgerBytes(ledgerDirs);
+  const steps = [];
+  let oldestBatchTxId = null;
+  let linesSoFar = 0;
+  let eventsSoFar = 0;
+  let bytes = startBytes;
+  for (let step = 1; step <= STEPS; step++) {
+    const batchNumbers = range(Math.floor(((step - 1) * plan.batches) / STEPS), Math.floor((step * plan.batches) / STEPS));
+    let lines = 0;
+    let posted = 0;
+    let rejected = 0;
+    const lagSampler = probes.sampleIndexLag(gateways);
+    const t0 = process.hrtime.bigint();
+    const batchLatencies = await pool(batchNumbers, BATCHES_IN_FLIGHT, async (b) => {
+      const batch = plan.batch(b);
+      const { json } = await write(finance, '/v1/disbursement-batches', batch);
+      if (b === 0) oldestBatchTxId = json.txId;
+      lines += batch.lines.length;
+      posted += json.record?.postedCount ?? 0;
+      rejected += json.record?.rejectedCount ?? 0;
+    });
+    const lineSeconds = seconds(t0);
+    const maxLagBlocks = await lagSampler.stop();
+    const lagNow = await probes.indexLag(gateways);
+    const afterLines = probes.ledgerBytes(ledgerDirs);
+    linesSoFar += lines;
+
+    const history = await probes.historyQueries(audit, plan.busyCitizenId, HISTORY_QUERIES);
+    const bundle = await probes.bundleOf(audit, oldestBatchTxId, trust);
+
+    const eventCount = Math.round(EVENTS_PER_LINE * lines);
+    const events = plan.accessEvents(step, eventCount, batchNumbers[batchNumbers.length - 1] + 1);
+    const t1 = process.hrtime.bigint();
+    let request = 0;
+    await pool(range(0, Math.ceil(eventCount / EVENTS_PER_REQUEST)), EVENT_REQUESTS_IN_FLIGHT, async (r) => {
+      const poster = eventPosters[request++ % eventPosters.length];
+      const mine = events.slice(r * EVENTS_PER_REQUEST, (r + 1) * EVENTS_PER_REQUEST).map((e) => ({ ...e, accessorSystemId: poster.systemId }));
+      await write(poster, '/v1/access-events', mine);
+    });
+    const eventSeconds = seconds(t1);
+    const afterEvents = probes.ledgerBytes(ledgerDirs);
+    eventsSoFar += eventCount + HISTORY_QUERIES;
+
+    const row = {
+      step, percent: step * (100 / STEPS), linesSoFar, eventsSoFar,
+      lines, posted, rejected, batches: batchNumbers.length, lineSeconds, linesPerSecond: lines / lineSeconds,
+      batchP50Ms: probes.percentile(batchLatencies, 50), batchP99Ms: probes.percentile(batchLatencies, 99),
+      indexLag: { maxBlocksDuringStep: maxLagBlocks, atStepEnd: lagNow },
+      history,
+      oldestBundle: bundle,
+      events: eventCount, eventSeconds, eventsPerSecond: eventCount / eventSeconds,
+      ledgerBytesPerPeer: mean(Object.values(afterEvents)),
+      bytesPerLine: grownPerPeer(bytes, afterLines) / lines,
+      // The step's history reads were logged as access events too: they count with the step's events.
+      bytesPerEvent: grownPerPeer(afterLines, afterEvents) / (eventCount + HISTORY_QUERIES),
+      stackRssMiB: probes.stackRssMiB(RUN_DIR),
+    };
+    bytes = afterEvents;
+    steps.push(row);
+    printStep(row);
+  }
+
+  const totals = {
+    lines: linesSoFar,
+    events: eventsSoFar,
+    linesPerSecond: linesSoFar / steps.reduce((sum, s) => sum + s.lineSeconds, 0),
+    bytesPerLine: steps.reduce((sum, s) => sum + s.bytesPerLine * s.lines, 0) / linesSoFar,
+    bytesPerEvent: steps.reduce((sum, s) => sum + s.bytesPerEvent * (s.events + HISTORY_QUERIES), 0) / eventsSoFar,
+    ledgerBytesPerPeerGrown: grownPerPeer(startBytes, bytes),
+  };
+  const year = yearOfSourceLoad(totals.bytesPerLine, totals.bytesPerEvent);
+  report({ setup, steps, totals, year, ledgerDirs });
+  if (process.env.WELFARE_KEEP_SCALE_NETWORK !== '1') script('network-down.sh');
+}
+
+const MiB = 1024 * 1024;
+
+function printStep(s) {
+  console.log(`step ${s.step}/${STEPS}: ${s.linesSoFar} lines, ${s.linesPerSecond.toFixed(0)} lines/s, batch p99 ${(s.batchP99Ms / 1000).toFixed(1)} s, ` +
+    `index lag ≤ ${s.indexLag.maxBlocksDuringStep} blocks, history p99 ${s.history.p99Ms.toFixed(0)} ms, ` +
+    `oldest bundle ${(s.oldestBundle.bytes / MiB).toFixed(2)} MiB verified in ${s.oldestBundle.verifyFirstMs.toFixed(0)} ms, ` +
+    `${s.bytesPerLine.toFixed(0)} B/line, ${s.bytesPerEvent.toFixed(0)} B/event, ${s.eventsPerSecond.toFixed(0)} events/s, ${s.stackRssMiB} MiB`);
+}
+
+function report({ setup, steps, totals, year, ledgerDirs }) {
+  console.log('');
+  console.table(steps.map((s) => ({
+    '%': s.percent,
+    lines: s.linesSoFar,
+    'lines/s': s.linesPerSecond.toFixed(0),
+    'batch p99 s': (s.batchP99Ms / 1000).toFixed(1),
+    'index lag blocks (max / end)': `${s.indexLag.maxBlocksDuringStep} / ${Math.max(...Object.values(s.indexLag.atStepEnd).map((l) => l.blocksBehind))}`,
+    'index lag s (end)': Math.max(...Object.values(s.indexLag.atStepEnd).map((l) => l.secondsBehind)).toFixed(1),
+    'history p99 ms': s.history.p99Ms.toFixed(0),
+    'oldest bundle KiB': (s.oldestBundle.bytes / 1024).toFixed(0),
+    'verify ms': s.oldestBundle.verifyFirstMs.toFixed(0),
+    'B/line': s.bytesPerLine.toFixed(0),
+    'B/event': s.bytesPerEvent.toFixed(0),
+    'events/s': s.eventsPerSecond.toFixed(0),
+    'RSS MiB': s.stackRssMiB,
+  })));
+  console.log(`whole run: ${totals.lines} lines at ${totals.linesPerSecond.toFixed(0)} lines/s, ${totals.events} access events; ` +
+    `${totals.bytesPerLine.toFixed(0)} bytes per line and ${totals.bytesPerEvent.toFixed(0)} per event on each peer's disk`);
+  console.log(`a year of the source document's load (${year.lines.toLocaleString('en')} lines, ${year.events.toLocaleString('en')} access events) ` +
+    `costs each peer about ${(year.bytesPerPeer / 1e12).toFixed(2)} TB (lines ${(year.lineBytes / 1e9).toFixed(0)} GB, events ${(year.eventBytes / 1e12).toFixed(2)} TB)`);
+  const hours = SOURCE.monthEndLines / totals.linesPerSecond / 3600;
+  console.log(`at this run's rate a month-end of ${SOURCE.monthEndLines.toLocaleString('en')} lines would take ${hours.toFixed(1)} h (lines only)`);
+  mkdirSync(path.join(REPO, 'bench-results'), { recursive: true });
+  const file = path.join(REPO, 'bench-results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({
+    when: new Date().toISOString(),
+    parameters: { lines: LINES, batchLines: BATCH_LINES, batchesInFlight: BATCHES_IN_FLIGHT, eventsPerLine: EVENTS_PER_LINE, historyQueriesPerStep: HISTORY_QUERIES, eventsPerRequest: EVENTS_PER_REQUEST, eventRequestsInFlight: EVENT_REQUESTS_IN_FLIGHT },
+    source: SOURCE, setup, steps, totals, year, peerLedgerDirs: ledgerDirs.map((d) => path.relative(REPO, d)),
+  }, null, 2) + '\n');
+  console.log(`written ${path.relative(REPO, file)}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
