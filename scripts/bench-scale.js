@@ -7,6 +7,7 @@
 // Prints a table, writes bench-results/scale-*.json. Not part of npm test.
 'use strict';
 const { execFileSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { trustFromGenesisBlock } = require('../gateway/dist/verify');
@@ -27,24 +28,44 @@ const BATCH_LINES = Number(process.env.WELFARE_SCALE_BATCH_LINES ?? Math.max(1, 
 const BATCHES_IN_FLIGHT = Number(process.env.WELFARE_SCALE_IN_FLIGHT ?? 3);
 const EVENTS_PER_LINE = Number(process.env.WELFARE_SCALE_EVENTS_PER_LINE ?? SOURCE.eventsPerMonthEndLine);
 const HISTORY_QUERIES = Number(process.env.WELFARE_SCALE_HISTORY_QUERIES ?? 10);
-const GRANTS_IN_FLIGHT = Number(process.env.WELFARE_SCALE_GRANTS_IN_FLIGHT ?? 32);
+const GRANTS_IN_FLIGHT = Number(process.env.WELFARE_SCALE_GRANTS_IN_FLIGHT ?? 64);
 /** The API's most access events per request. */
 const EVENTS_PER_REQUEST = 1000;
 const EVENT_REQUESTS_IN_FLIGHT = 3;
 const STEPS = 10;
 const tag = Date.now().toString(36).toUpperCase();
+const RESULTS_FILE = path.join(REPO, 'bench-results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+const PARAMETERS = {
+  lines: LINES, batchLines: BATCH_LINES, batchesInFlight: BATCHES_IN_FLIGHT, eventsPerLine: EVENTS_PER_LINE,
+  historyQueriesPerStep: HISTORY_QUERIES, eventsPerRequest: EVENTS_PER_REQUEST, eventRequestsInFlight: EVENT_REQUESTS_IN_FLIGHT,
+};
+
+/** Writes the results so far (after every step, so a run stopped early keeps its steps). */
+function save(results) {
+  mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(RESULTS_FILE, JSON.stringify({ when: new Date().toISOString(), parameters: PARAMETERS, source: SOURCE, ...results }, null, 2) + '\n');
+}
 
 const script = (name) => execFileSync('bash', [path.join(REPO, 'scripts', name)], { env, stdio: 'inherit' });
 const seconds = (t0) => Number(process.hrtime.bigint() - t0) / 1e9;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** A write through the API, sent again while the gateway says it may be (503/429 with Retry-After). */
+let retries = 0;
+
+/**
+ * A write through the API, sent again while the gateway says it may be (503/429 with Retry-After)
+ * or the connection broke (a kept-alive socket the server closed): under an Idempotency-Key, so a
+ * write that did land is answered with its first receipt rather than written twice.
+ */
 async function write(gateway, route, body) {
+  const headers = { 'idempotency-key': createHash('sha256').update(route).update(JSON.stringify(body)).digest('hex') };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await gateway.call('POST', route, body);
+      return await gateway.call('POST', route, body, headers);
     } catch (err) {
-      if (![429, 503].includes(err.status) || attempt >= 8) throw err;
+      const retryable = [429, 503].includes(err.status) || (err.status === undefined && err.message === 'fetch failed');
+      if (!retryable || attempt >= 8) throw err;
+      retries++;
       await sleep(1000 * attempt);
     }
   }
@@ -168,6 +189,7 @@ async function main() {
     bytes = afterEvents;
     steps.push(row);
     printStep(row);
+    save({ setup, steps });
   }
 
   const totals = {
@@ -177,6 +199,7 @@ async function main() {
     bytesPerLine: steps.reduce((sum, s) => sum + s.bytesPerLine * s.lines, 0) / linesSoFar,
     bytesPerEvent: steps.reduce((sum, s) => sum + s.bytesPerEvent * (s.events + HISTORY_QUERIES), 0) / eventsSoFar,
     ledgerBytesPerPeerGrown: grownPerPeer(startBytes, bytes),
+    writesSentAgain: retries,
   };
   const year = yearOfSourceLoad(totals.bytesPerLine, totals.bytesPerEvent);
   report({ setup, steps, totals, year, ledgerDirs });
@@ -215,14 +238,8 @@ function report({ setup, steps, totals, year, ledgerDirs }) {
     `costs each peer about ${(year.bytesPerPeer / 1e12).toFixed(2)} TB (lines ${(year.lineBytes / 1e9).toFixed(0)} GB, events ${(year.eventBytes / 1e12).toFixed(2)} TB)`);
   const hours = SOURCE.monthEndLines / totals.linesPerSecond / 3600;
   console.log(`at this run's rate a month-end of ${SOURCE.monthEndLines.toLocaleString('en')} lines would take ${hours.toFixed(1)} h (lines only)`);
-  mkdirSync(path.join(REPO, 'bench-results'), { recursive: true });
-  const file = path.join(REPO, 'bench-results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({
-    when: new Date().toISOString(),
-    parameters: { lines: LINES, batchLines: BATCH_LINES, batchesInFlight: BATCHES_IN_FLIGHT, eventsPerLine: EVENTS_PER_LINE, historyQueriesPerStep: HISTORY_QUERIES, eventsPerRequest: EVENTS_PER_REQUEST, eventRequestsInFlight: EVENT_REQUESTS_IN_FLIGHT },
-    source: SOURCE, setup, steps, totals, year, peerLedgerDirs: ledgerDirs.map((d) => path.relative(REPO, d)),
-  }, null, 2) + '\n');
-  console.log(`written ${path.relative(REPO, file)}`);
+  save({ setup, steps, totals, year, monthEndHoursAtThisRate: hours, peerLedgerDirs: ledgerDirs.map((d) => path.relative(REPO, d)) });
+  console.log(`written ${path.relative(REPO, RESULTS_FILE)}`);
 }
 
 main().catch((err) => {
