@@ -102,9 +102,9 @@ async function setUp(plan, civil) {
 
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
 
-/** Bytes on disk the peers' ledgers grew by between two `du`s, as the mean over the peers. */
-function grownPerPeer(before, after) {
-  return mean(Object.keys(after).map((dir) => after[dir] - (before[dir] ?? 0)));
+/** Bytes on disk the peers' ledgers (`total`) or their block files (`blocks`) grew by between two `du`s, as the mean over the peers. */
+function grownPerPeer(before, after, part = 'total') {
+  return mean(Object.keys(after).map((dir) => after[dir][part] - (before[dir]?.[part] ?? 0)));
 }
 
 async function main() {
@@ -180,10 +180,12 @@ async function main() {
       history,
       oldestBundle: bundle,
       events: eventCount, eventSeconds, eventsPerSecond: eventCount / eventSeconds,
-      ledgerBytesPerPeer: mean(Object.values(afterEvents)),
+      ledgerBytesPerPeer: mean(Object.values(afterEvents).map((b) => b.total)),
       bytesPerLine: grownPerPeer(bytes, afterLines) / lines,
       // The step's history reads were logged as access events too: they count with the step's events.
       bytesPerEvent: grownPerPeer(afterLines, afterEvents) / (eventCount + HISTORY_QUERIES),
+      blockBytesPerLine: grownPerPeer(bytes, afterLines, 'blocks') / lines,
+      blockBytesPerEvent: grownPerPeer(afterLines, afterEvents, 'blocks') / (eventCount + HISTORY_QUERIES),
       stackRssMiB: probes.stackRssMiB(RUN_DIR),
     };
     bytes = afterEvents;
@@ -198,10 +200,14 @@ async function main() {
     linesPerSecond: linesSoFar / steps.reduce((sum, s) => sum + s.lineSeconds, 0),
     bytesPerLine: steps.reduce((sum, s) => sum + s.bytesPerLine * s.lines, 0) / linesSoFar,
     bytesPerEvent: steps.reduce((sum, s) => sum + s.bytesPerEvent * (s.events + HISTORY_QUERIES), 0) / eventsSoFar,
+    blockBytesPerLine: steps.reduce((sum, s) => sum + s.blockBytesPerLine * s.lines, 0) / linesSoFar,
+    blockBytesPerEvent: steps.reduce((sum, s) => sum + s.blockBytesPerEvent * (s.events + HISTORY_QUERIES), 0) / eventsSoFar,
     ledgerBytesPerPeerGrown: grownPerPeer(startBytes, bytes),
+    blockBytesPerPeerGrown: grownPerPeer(startBytes, bytes, 'blocks'),
     writesSentAgain: retries,
   };
   const year = yearOfSourceLoad(totals.bytesPerLine, totals.bytesPerEvent);
+  year.blockFilesOnly = yearOfSourceLoad(totals.blockBytesPerLine, totals.blockBytesPerEvent);
   report({ setup, steps, totals, year, ledgerDirs });
   if (process.env.WELFARE_KEEP_SCALE_NETWORK !== '1') script('network-down.sh');
 }
@@ -212,7 +218,7 @@ function printStep(s) {
   console.log(`step ${s.step}/${STEPS}: ${s.linesSoFar} lines, ${s.linesPerSecond.toFixed(0)} lines/s, batch p99 ${(s.batchP99Ms / 1000).toFixed(1)} s, ` +
     `index lag ≤ ${s.indexLag.maxBlocksDuringStep} blocks, history p99 ${s.history.p99Ms.toFixed(0)} ms, ` +
     `oldest bundle ${(s.oldestBundle.bytes / MiB).toFixed(2)} MiB verified in ${s.oldestBundle.verifyFirstMs.toFixed(0)} ms, ` +
-    `${s.bytesPerLine.toFixed(0)} B/line, ${s.bytesPerEvent.toFixed(0)} B/event, ${s.eventsPerSecond.toFixed(0)} events/s, ${s.stackRssMiB} MiB`);
+    `${s.bytesPerLine.toFixed(0)} B/line (blocks ${s.blockBytesPerLine.toFixed(0)}), ${s.bytesPerEvent.toFixed(0)} B/event (blocks ${s.blockBytesPerEvent.toFixed(0)}), ${s.eventsPerSecond.toFixed(0)} events/s, ${s.stackRssMiB} MiB`);
 }
 
 function report({ setup, steps, totals, year, ledgerDirs }) {
@@ -227,15 +233,16 @@ function report({ setup, steps, totals, year, ledgerDirs }) {
     'history p99 ms': s.history.p99Ms.toFixed(0),
     'oldest bundle KiB': (s.oldestBundle.bytes / 1024).toFixed(0),
     'verify ms': s.oldestBundle.verifyFirstMs.toFixed(0),
-    'B/line': s.bytesPerLine.toFixed(0),
-    'B/event': s.bytesPerEvent.toFixed(0),
+    'B/line (blocks)': `${s.bytesPerLine.toFixed(0)} (${s.blockBytesPerLine.toFixed(0)})`,
+    'B/event (blocks)': `${s.bytesPerEvent.toFixed(0)} (${s.blockBytesPerEvent.toFixed(0)})`,
     'events/s': s.eventsPerSecond.toFixed(0),
     'RSS MiB': s.stackRssMiB,
   })));
   console.log(`whole run: ${totals.lines} lines at ${totals.linesPerSecond.toFixed(0)} lines/s, ${totals.events} access events; ` +
-    `${totals.bytesPerLine.toFixed(0)} bytes per line and ${totals.bytesPerEvent.toFixed(0)} per event on each peer's disk`);
+    `${totals.bytesPerLine.toFixed(0)} bytes per line and ${totals.bytesPerEvent.toFixed(0)} per event on each peer's disk ` +
+    `(block files alone: ${totals.blockBytesPerLine.toFixed(0)} and ${totals.blockBytesPerEvent.toFixed(0)})`);
   console.log(`a year of the source document's load (${year.lines.toLocaleString('en')} lines, ${year.events.toLocaleString('en')} access events) ` +
-    `costs each peer about ${(year.bytesPerPeer / 1e12).toFixed(2)} TB (lines ${(year.lineBytes / 1e9).toFixed(0)} GB, events ${(year.eventBytes / 1e12).toFixed(2)} TB)`);
+    `costs each peer about ${(year.bytesPerPeer / 1e12).toFixed(2)} TB (lines ${(year.lineBytes / 1e9).toFixed(0)} GB, events ${(year.eventBytes / 1e12).toFixed(2)} TB; block files alone ${(year.blockFilesOnly.bytesPerPeer / 1e12).toFixed(2)} TB)`);
   const hours = SOURCE.monthEndLines / totals.linesPerSecond / 3600;
   console.log(`at this run's rate a month-end of ${SOURCE.monthEndLines.toLocaleString('en')} lines would take ${hours.toFixed(1)} h (lines only)`);
   save({ setup, steps, totals, year, monthEndHoursAtThisRate: hours, peerLedgerDirs: ledgerDirs.map((d) => path.relative(REPO, d)) });

@@ -20,10 +20,10 @@ function gatewayClient(runDir, org, systemId) {
   const { port } = JSON.parse(readFileSync(path.join(dir, 'gateway.json'), 'utf8'));
   const apiKey = JSON.parse(readFileSync(path.join(dir, 'bootstrap-keys.json'), 'utf8'))[systemId].apiKey;
   const baseUrl = `http://127.0.0.1:${port}`;
-  async function call(method, route, body) {
+  async function call(method, route, body, headers = {}) {
     const res = await fetch(baseUrl + route, {
       method,
-      headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${apiKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -128,9 +128,15 @@ function peerLedgerDirs(runDir) {
   return found.sort();
 }
 
-/** Bytes allocated on disk (du -sB1) under each peer's ledger directory. */
+const duBytes = (dir) => (existsSync(dir) ? Number(execFileSync('du', ['-sB1', dir]).toString().split('\t')[0]) : 0);
+
+/**
+ * Bytes allocated on disk (du -sB1) under each peer's ledger directory: in all, and in its block
+ * files alone (`chains`: append-only, so their growth is exact, while LevelDB's state and history
+ * databases shrink and grow as they compact).
+ */
 function ledgerBytes(dirs) {
-  return Object.fromEntries(dirs.map((dir) => [dir, Number(execFileSync('du', ['-sB1', dir]).toString().split('\t')[0])]));
+  return Object.fromEntries(dirs.map((dir) => [dir, { total: duBytes(dir), blocks: duBytes(path.join(dir, 'chains')) }]));
 }
 
 /** Resident memory (MiB) of every process of the stack: orderers, peers, their chaincode, CAs, gateways. */
