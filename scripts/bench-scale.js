@@ -10,6 +10,7 @@ const { execFileSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
+const { MAX_BATCH_LINES } = require('../gateway/dist/http/schemas');
 const { trustFromGenesisBlock } = require('../gateway/dist/verify');
 const { PROGRAMMES, monthEnd } = require('./bench-scale/month-end');
 const probes = require('./bench-scale/probes');
@@ -22,9 +23,8 @@ const GATEWAY_PORT = Number(process.env.WELFARE_BENCH_GATEWAY_PORT ?? PORT_BASE 
 const env = { ...process.env, WELFARE_RUN_DIR: RUN_DIR, WELFARE_PORT_BASE: String(PORT_BASE), WELFARE_GATEWAY_PORT: String(GATEWAY_PORT) };
 
 const LINES = Number(process.env.WELFARE_SCALE_LINES ?? 1_000_000);
-/** The API's most lines per batch; smaller when that would leave fewer than 4 batches a step. */
-const API_MAX_BATCH_LINES = 5000;
-const BATCH_LINES = Number(process.env.WELFARE_SCALE_BATCH_LINES ?? Math.max(1, Math.min(API_MAX_BATCH_LINES, Math.floor(LINES / 40))));
+/** Batches of the API's most lines, or fewer when that would leave fewer than 4 batches a step. */
+const BATCH_LINES = Number(process.env.WELFARE_SCALE_BATCH_LINES ?? Math.max(1, Math.min(MAX_BATCH_LINES, Math.floor(LINES / 40))));
 const BATCHES_IN_FLIGHT = Number(process.env.WELFARE_SCALE_IN_FLIGHT ?? 3);
 const EVENTS_PER_LINE = Number(process.env.WELFARE_SCALE_EVENTS_PER_LINE ?? SOURCE.eventsPerMonthEndLine);
 const HISTORY_QUERIES = Number(process.env.WELFARE_SCALE_HISTORY_QUERIES ?? 10);
@@ -146,9 +146,13 @@ async function main() {
       const batch = plan.batch(b);
       const { json } = await write(finance, '/v1/disbursement-batches', batch);
       if (b === 0) oldestBatchTxId = json.txId;
+      // The plan is checked against the ledger's answer: every line but the ungranted ones POSTED.
+      if (json.record?.rejectedCount !== plan.ungrantedLines(b)) {
+        throw new Error(`batch ${b}: ${json.record?.rejectedCount} lines rejected, ${plan.ungrantedLines(b)} expected (${JSON.stringify(json.record?.rejectionsByReason)})`);
+      }
       lines += batch.lines.length;
-      posted += json.record?.postedCount ?? 0;
-      rejected += json.record?.rejectedCount ?? 0;
+      posted += json.record.postedCount;
+      rejected += json.record.rejectedCount;
     });
     const lineSeconds = seconds(t0);
     const maxLagBlocks = await lagSampler.stop();

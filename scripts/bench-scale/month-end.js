@@ -66,6 +66,11 @@ function monthEnd({ lines, batchLines, tag }) {
     return { batchId: `SCALE-${tag}-B${b}`, programmeId: programme.id, period: PERIOD, lines: [...busyLines, ...ordinary] };
   }
 
+  /** How many of batch b's lines are for citizens without a grant (REJECTED NOT_ELIGIBLE). */
+  function ungrantedLines(b) {
+    return range(ordinaryInBatch(b)).filter((i) => !citizenOf(b, i).granted).length;
+  }
+
   /** Every grant the month-end needs (the busy beneficiary in every programme first), in batch order. */
   function* grants() {
     for (const programme of PROGRAMMES) yield grant(BUSY.citizenId, BUSY.district, programme.id, `SCALE-${tag}-BUSY-${programme.id}`);
@@ -95,8 +100,10 @@ function monthEnd({ lines, batchLines, tag }) {
     });
   }
 
-  return { batches, batch, grants, accessEvents, busyCitizenId: BUSY.citizenId };
+  return { batches, batch, grants, ungrantedLines, accessEvents, busyCitizenId: BUSY.citizenId };
 }
+
+const range = (n) => Array.from({ length: n }, (_, i) => i);
 
 function grant(citizenId, districtCode, programmeId, decisionRef) {
   return {
