@@ -164,12 +164,12 @@ async function main() {
     const bundle = await probes.bundleOf(audit, oldestBatchTxId, trust);
 
     const eventCount = Math.round(EVENTS_PER_LINE * lines);
-    const events = plan.accessEvents(step, eventCount, batchNumbers[batchNumbers.length - 1] + 1);
     const t1 = process.hrtime.bigint();
     let request = 0;
     await pool(range(0, Math.ceil(eventCount / EVENTS_PER_REQUEST)), EVENT_REQUESTS_IN_FLIGHT, async (r) => {
       const poster = eventPosters[request++ % eventPosters.length];
-      const mine = events.slice(r * EVENTS_PER_REQUEST, (r + 1) * EVENTS_PER_REQUEST).map((e) => ({ ...e, accessorSystemId: poster.systemId }));
+      const events = plan.accessEvents(step, r * EVENTS_PER_REQUEST, Math.min(eventCount, (r + 1) * EVENTS_PER_REQUEST), batchNumbers[batchNumbers.length - 1] + 1);
+      const mine = events.map((e) => ({ ...e, accessorSystemId: poster.systemId }));
       await write(poster, '/v1/access-events', mine);
     });
     const eventSeconds = seconds(t1);

@@ -83,13 +83,14 @@ function monthEnd({ lines, batchLines, tag }) {
   }
 
   /**
-   * `count` access events of step `step`, about citizens of batches below `paidBatches`; one in a
-   * hundred about the busy beneficiary (a case under review is read often).
+   * Access events `from` to `to` (exclusive) of step `step`, about citizens of batches below
+   * `paidBatches`; one in a hundred about the busy beneficiary (a case under review is read often).
    */
-  function accessEvents(step, count, paidBatches) {
+  function accessEvents(step, from, to, paidBatches) {
     const purposes = ['DISBURSEMENT_VERIFICATION', 'ELIGIBILITY_REVIEW', 'CASE_HANDLING', 'STATISTICS'];
     const accessedAt = new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    return Array.from({ length: count }, (_, i) => {
+    return range(to - from).map((k) => {
+      const i = from + k;
       const n = step * 1_000_003 + i;
       const b = n % paidBatches;
       const subject = i % 100 === 0 ? BUSY.citizenId : citizenId(citizenOf(b, (n * 7919) % ordinaryInBatch(b)).s);
