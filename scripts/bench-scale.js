@@ -23,8 +23,13 @@ const GATEWAY_PORT = Number(process.env.WELFARE_BENCH_GATEWAY_PORT ?? PORT_BASE 
 const env = { ...process.env, WELFARE_RUN_DIR: RUN_DIR, WELFARE_PORT_BASE: String(PORT_BASE), WELFARE_GATEWAY_PORT: String(GATEWAY_PORT) };
 
 const LINES = Number(process.env.WELFARE_SCALE_LINES ?? 1_000_000);
-/** Batches of the API's most lines, or fewer when that would leave fewer than 4 batches a step. */
-const BATCH_LINES = Number(process.env.WELFARE_SCALE_BATCH_LINES ?? Math.max(1, Math.min(MAX_BATCH_LINES, Math.floor(LINES / 40))));
+/**
+ * Batches of 500 lines, fewer when that would leave fewer than 4 batches a step. Not the API's
+ * limit (MAX_BATCH_LINES, 5,000) by default: on this 2-core machine a 5,000-line batch outlasts the
+ * gateway's 30 s endorsement deadline (docs/performance.md, "Scale"); WELFARE_SCALE_BATCH_LINES sets it.
+ */
+const WORKING_BATCH_LINES = 500;
+const BATCH_LINES = Number(process.env.WELFARE_SCALE_BATCH_LINES ?? Math.max(1, Math.min(WORKING_BATCH_LINES, MAX_BATCH_LINES, Math.floor(LINES / 40))));
 const BATCHES_IN_FLIGHT = Number(process.env.WELFARE_SCALE_IN_FLIGHT ?? 3);
 const EVENTS_PER_LINE = Number(process.env.WELFARE_SCALE_EVENTS_PER_LINE ?? SOURCE.eventsPerMonthEndLine);
 const HISTORY_QUERIES = Number(process.env.WELFARE_SCALE_HISTORY_QUERIES ?? 10);
