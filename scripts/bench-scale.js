@@ -123,8 +123,6 @@ async function main() {
   const civil = probes.gatewayClient(RUN_DIR, 'civilaffairs', 'civil-affairs-system');
   const finance = probes.gatewayClient(RUN_DIR, 'finance', 'finance-system');
   const audit = probes.gatewayClient(RUN_DIR, 'audit', 'audit-system');
-  const eventPosters = [civil, finance, audit];
-  const gateways = [civil, finance, audit];
   const trust = trustFromGenesisBlock(readFileSync(path.join(RUN_DIR, 'channel', 'welfare.block')));
   const plan = monthEnd({ lines: LINES, batchLines: BATCH_LINES, tag });
   if (plan.batches < STEPS) throw new Error(`${plan.batches} batches cannot make ${STEPS} steps: lower WELFARE_SCALE_BATCH_LINES`);
@@ -135,74 +133,22 @@ async function main() {
 
   const ledgerDirs = probes.peerLedgerDirs(RUN_DIR);
   const startBytes = probes.ledgerBytes(ledgerDirs);
+  const run = { plan, finance, audit, eventPosters: [civil, finance, audit], gateways: [civil, finance, audit], trust, ledgerDirs, oldestBatchTxId: null };
   const steps = [];
-  let oldestBatchTxId = null;
-  let linesSoFar = 0;
-  let eventsSoFar = 0;
   let bytes = startBytes;
   for (let step = 1; step <= STEPS; step++) {
-    const batchNumbers = range(Math.floor(((step - 1) * plan.batches) / STEPS), Math.floor((step * plan.batches) / STEPS));
-    let lines = 0;
-    let posted = 0;
-    let rejected = 0;
-    const lagSampler = probes.sampleIndexLag(gateways);
-    const t0 = process.hrtime.bigint();
-    const batchLatencies = await pool(batchNumbers, BATCHES_IN_FLIGHT, async (b) => {
-      const batch = plan.batch(b);
-      const { json } = await write(finance, '/v1/disbursement-batches', batch);
-      if (b === 0) oldestBatchTxId = json.txId;
-      // The plan is checked against the ledger's answer: every line but the ungranted ones POSTED.
-      if (json.record?.rejectedCount !== plan.ungrantedLines(b)) {
-        throw new Error(`batch ${b}: ${json.record?.rejectedCount} lines rejected, ${plan.ungrantedLines(b)} expected (${JSON.stringify(json.record?.rejectionsByReason)})`);
-      }
-      lines += batch.lines.length;
-      posted += json.record.postedCount;
-      rejected += json.record.rejectedCount;
-    });
-    const lineSeconds = seconds(t0);
-    const maxLagBlocks = await lagSampler.stop();
-    const lagNow = await probes.indexLag(gateways);
-    const afterLines = probes.ledgerBytes(ledgerDirs);
-    linesSoFar += lines;
-
-    const history = await probes.historyQueries(audit, plan.busyCitizenId, HISTORY_QUERIES);
-    const bundle = await probes.bundleOf(audit, oldestBatchTxId, trust);
-
-    const eventCount = Math.round(EVENTS_PER_LINE * lines);
-    const t1 = process.hrtime.bigint();
-    let request = 0;
-    await pool(range(0, Math.ceil(eventCount / EVENTS_PER_REQUEST)), EVENT_REQUESTS_IN_FLIGHT, async (r) => {
-      const poster = eventPosters[request++ % eventPosters.length];
-      const events = plan.accessEvents(step, r * EVENTS_PER_REQUEST, Math.min(eventCount, (r + 1) * EVENTS_PER_REQUEST), batchNumbers[batchNumbers.length - 1] + 1);
-      const mine = events.map((e) => ({ ...e, accessorSystemId: poster.systemId }));
-      await write(poster, '/v1/access-events', mine);
-    });
-    const eventSeconds = seconds(t1);
-    const afterEvents = probes.ledgerBytes(ledgerDirs);
-    eventsSoFar += eventCount + HISTORY_QUERIES;
-
-    const row = {
-      step, percent: step * (100 / STEPS), linesSoFar, eventsSoFar,
-      lines, posted, rejected, batches: batchNumbers.length, lineSeconds, linesPerSecond: lines / lineSeconds,
-      batchP50Ms: probes.percentile(batchLatencies, 50), batchP99Ms: probes.percentile(batchLatencies, 99),
-      indexLag: { maxBlocksDuringStep: maxLagBlocks, atStepEnd: lagNow },
-      history,
-      oldestBundle: bundle,
-      events: eventCount, eventSeconds, eventsPerSecond: eventCount / eventSeconds,
-      ledgerBytesPerPeer: mean(Object.values(afterEvents).map((b) => b.total)),
-      bytesPerLine: grownPerPeer(bytes, afterLines) / lines,
-      // The step's history reads were logged as access events too: they count with the step's events.
-      bytesPerEvent: grownPerPeer(afterLines, afterEvents) / (eventCount + HISTORY_QUERIES),
-      blockBytesPerLine: grownPerPeer(bytes, afterLines, 'blocks') / lines,
-      blockBytesPerEvent: grownPerPeer(afterLines, afterEvents, 'blocks') / (eventCount + HISTORY_QUERIES),
-      stackRssMiB: probes.stackRssMiB(RUN_DIR),
-    };
-    bytes = afterEvents;
+    const row = await measureStep(run, step, bytes);
+    bytes = row.bytesAfter;
+    delete row.bytesAfter;
+    row.linesSoFar = (steps.at(-1)?.linesSoFar ?? 0) + row.lines;
+    row.eventsSoFar = (steps.at(-1)?.eventsSoFar ?? 0) + row.events + HISTORY_QUERIES;
     steps.push(row);
     printStep(row);
     save({ setup, steps });
   }
 
+  const linesSoFar = steps.at(-1).linesSoFar;
+  const eventsSoFar = steps.at(-1).eventsSoFar;
   const totals = {
     lines: linesSoFar,
     events: eventsSoFar,
@@ -219,6 +165,75 @@ async function main() {
   year.blockFilesOnly = yearOfSourceLoad(totals.blockBytesPerLine, totals.blockBytesPerEvent);
   report({ setup, steps, totals, year, ledgerDirs });
   if (process.env.WELFARE_KEEP_SCALE_NETWORK !== '1') script('network-down.sh');
+}
+
+/** Step `step` of 10: its batches, then the probes, then its access events; `bytes` is every peer's ledger size before it. */
+async function measureStep(run, step, bytes) {
+  const batchNumbers = range(Math.floor(((step - 1) * run.plan.batches) / STEPS), Math.floor((step * run.plan.batches) / STEPS));
+  const lagSampler = probes.sampleIndexLag(run.gateways);
+  const posting = await postLines(run, batchNumbers);
+  const maxLagBlocks = await lagSampler.stop();
+  const lagNow = await probes.indexLag(run.gateways);
+  const afterLines = probes.ledgerBytes(run.ledgerDirs);
+
+  const history = await probes.historyQueries(run.audit, run.plan.busyCitizenId, HISTORY_QUERIES);
+  const bundle = await probes.bundleOf(run.audit, run.oldestBatchTxId, run.trust);
+
+  const events = Math.round(EVENTS_PER_LINE * posting.lines);
+  const eventSeconds = await postEvents(run, step, events, batchNumbers.at(-1) + 1);
+  const afterEvents = probes.ledgerBytes(run.ledgerDirs);
+  // The step's history reads were logged as access events too: they count with the step's events.
+  const loggedEvents = events + HISTORY_QUERIES;
+  return {
+    step, percent: step * (100 / STEPS),
+    ...posting, batches: batchNumbers.length, linesPerSecond: posting.lines / posting.lineSeconds,
+    indexLag: { maxBlocksDuringStep: maxLagBlocks, atStepEnd: lagNow },
+    history,
+    oldestBundle: bundle,
+    events, eventSeconds, eventsPerSecond: events / eventSeconds,
+    ledgerBytesPerPeer: mean(Object.values(afterEvents).map((b) => b.total)),
+    bytesPerLine: grownPerPeer(bytes, afterLines) / posting.lines,
+    bytesPerEvent: grownPerPeer(afterLines, afterEvents) / loggedEvents,
+    blockBytesPerLine: grownPerPeer(bytes, afterLines, 'blocks') / posting.lines,
+    blockBytesPerEvent: grownPerPeer(afterLines, afterEvents, 'blocks') / loggedEvents,
+    stackRssMiB: probes.stackRssMiB(RUN_DIR),
+    bytesAfter: afterEvents,
+  };
+}
+
+/** Posts the batches through the Finance gateway, BATCHES_IN_FLIGHT at a time, each checked against the plan. */
+async function postLines(run, batchNumbers) {
+  let lines = 0;
+  let posted = 0;
+  let rejected = 0;
+  const t0 = process.hrtime.bigint();
+  const latencies = await pool(batchNumbers, BATCHES_IN_FLIGHT, async (b) => {
+    const batch = run.plan.batch(b);
+    const { json } = await write(run.finance, '/v1/disbursement-batches', batch);
+    if (b === 0) run.oldestBatchTxId = json.txId;
+    // Every line but the ungranted citizens' must be POSTED: a wrong plan or a wrong rule shows here.
+    if (json.record?.rejectedCount !== run.plan.ungrantedLines(b)) {
+      throw new Error(`batch ${b}: ${json.record?.rejectedCount} lines rejected, ${run.plan.ungrantedLines(b)} expected (${JSON.stringify(json.record?.rejectionsByReason)})`);
+    }
+    lines += batch.lines.length;
+    posted += json.record.postedCount;
+    rejected += json.record.rejectedCount;
+  });
+  return {
+    lines, posted, rejected, lineSeconds: seconds(t0),
+    batchP50Ms: probes.percentile(latencies, 50), batchP99Ms: probes.percentile(latencies, 99),
+  };
+}
+
+/** Posts `count` access events as arrays of EVENTS_PER_REQUEST, round robin over the orgs' systems; answers the seconds taken. */
+async function postEvents(run, step, count, paidBatches) {
+  const t0 = process.hrtime.bigint();
+  await pool(range(0, Math.ceil(count / EVENTS_PER_REQUEST)), EVENT_REQUESTS_IN_FLIGHT, async (r) => {
+    const poster = run.eventPosters[r % run.eventPosters.length];
+    const events = run.plan.accessEvents(step, r * EVENTS_PER_REQUEST, Math.min(count, (r + 1) * EVENTS_PER_REQUEST), paidBatches);
+    await write(poster, '/v1/access-events', events.map((e) => ({ ...e, accessorSystemId: poster.systemId })));
+  });
+  return seconds(t0);
 }
 
 const MiB = 1024 * 1024;
