@@ -4,12 +4,13 @@
  * proofs needs nothing private from the Ledger.
  */
 import type * as grpc from '@grpc/grpc-js';
-import { type Contract, type Gateway, type Signer, signers } from '@hyperledger/fabric-gateway';
+import type { Contract, Gateway, Signer } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { GatewayConfig, OrgIdentity, PeerConnection } from '../config';
 import { connectAs, newPeerClient } from '../fabric/connection';
+import { signingIdentityOf } from '../fabric/native-signer';
 import { hex } from '../verify/bytes';
 import { signedPeerAnswer } from './peer-attestation';
 
@@ -31,7 +32,8 @@ export class ChainQueries {
     this.channel = config.network.channel;
     this.defaultOrg = config.identity.mspId;
     const reader = config.identity;
-    this.signer = signers.newPrivateKeySigner(createPrivateKey(readFileSync(reader.client.key)));
+    // The signer connectAs gives the same identity: a proposal's getDigest() is what that signer expects.
+    this.signer = signingIdentityOf(createPrivateKey(readFileSync(reader.client.key))).signer;
     for (const org of config.network.orgs) {
       const client: grpc.Client = newPeerClient(org);
       this.clients.set(org.mspId, client);
