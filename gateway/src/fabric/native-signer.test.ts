@@ -53,3 +53,30 @@ describe('native signer', () => {
     expect(Buffer.from(derSignature(0x7fn, 0x80n)).toString('hex')).toBe('300702017f02020080');
   });
 });
+
+describe('a proposal built through connectAs', () => {
+  it('has a digest that the same identity’s signer signs into a signature over the proposal bytes', async () => {
+    const { connectAs } = await import('./connection');
+    const grpc = await import('@grpc/grpc-js');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const dir = mkdtempSync(join(tmpdir(), 'signer-'));
+    writeFileSync(join(dir, 'key.pem'), privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    writeFileSync(join(dir, 'cert.pem'), 'not needed to build a proposal');
+    // No call is made: building a proposal needs no peer.
+    const client = new grpc.Client('127.0.0.1:1', grpc.credentials.createInsecure());
+    const gateway = connectAs(client, 'FinanceMSP', { cert: join(dir, 'cert.pem'), key: join(dir, 'key.pem') }, { evaluateMs: 1, endorseMs: 1, submitMs: 1, commitStatusMs: 1 });
+    try {
+      const proposal = gateway.getNetwork('welfare').getContract('qscc').newProposal('GetChainInfo', { arguments: ['welfare'] });
+      const { gateway: gatewayProtos } = await import('@hyperledger/fabric-protos');
+      const proposalBytes = gatewayProtos.ProposedTransaction.deserializeBinary(proposal.getBytes()).getProposal()!.getProposalBytes_asU8();
+      const signature = await signingIdentityOf(privateKey).signer(proposal.getDigest());
+      expect(verify('sha256', proposalBytes, { key: publicKey, dsaEncoding: 'der' }, signature)).toBe(true);
+    } finally {
+      gateway.close();
+      client.close();
+    }
+  });
+});

@@ -5,12 +5,13 @@
  * answer because it joined from a snapshot go to the org's standby peers (whole-chain.ts).
  */
 import type * as grpc from '@grpc/grpc-js';
-import { type Contract, type Gateway, type Signer, signers } from '@hyperledger/fabric-gateway';
+import type { Contract, Gateway, Signer } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { GatewayConfig, OrgIdentity, PeerConnection } from '../config';
 import { connectAs, newPeerClient } from '../fabric/connection';
+import { signingIdentityOf } from '../fabric/native-signer';
 import { hex } from '../verify/bytes';
 import { signedPeerAnswer } from './peer-attestation';
 import { type ChainPeer, onWholeChain } from './whole-chain';
@@ -38,7 +39,8 @@ export class ChainQueries {
     this.channel = config.network.channel;
     this.defaultOrg = config.identity.mspId;
     const reader = config.identity;
-    this.signer = signers.newPrivateKeySigner(createPrivateKey(readFileSync(reader.client.key)));
+    // The signer connectAs gives the same identity: a proposal's getDigest() is what that signer expects.
+    this.signer = signingIdentityOf(createPrivateKey(readFileSync(reader.client.key))).signer;
     for (const org of config.network.orgs) {
       const standby = org.mspId === reader.mspId ? config.standbyPeers : [];
       this.peers.set(org.mspId, [org, ...standby].map((peer) => this.connect(peer)));
