@@ -256,7 +256,7 @@ describe("a rule proof of a batch whose facts came by range reads (keys laid out
     const payments = ledger();
     const result = verify(payments.postBatch(batch, { ranges: ranges() }), payments);
     expect(failed(result)).toEqual([]);
-    expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toMatch(/^4 range reads \(raw, raw, raw, raw\)/);
+    expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toMatch(/^4 range reads \(empty, raw, raw, raw\)/);
     expect(result.outcome?.explanations).toEqual([
       expect.stringMatching(/^line L-0 \(REGULAR, 2026-10\): POSTED: .*no death record at commit/),
       expect.stringMatching(/^line L-1 \(REGULAR, 2026-10\): REJECTED NOT_ELIGIBLE .*no eligibility for DISABILITY_LIVING at commit/),

@@ -170,8 +170,9 @@ function checkRanges(readSet: ReadSet, proof: RuleProof, writers: Writers, at: V
   if (readSet.ranges.length === 0) return pass('range-reads', 'the decision made no range read');
   const kinds: string[] = [];
   for (const range of readSet.ranges) {
-    const listed = range.rawReads ?? (proof.rangeResults ?? []).find((r) => r.namespace === range.namespace && r.startKey === range.startKey && r.endKey === range.endKey)
-      ?.reads.map((r) => ({ namespace: range.namespace, ...r }));
+    // Fabric records neither raw reads nor a summary for a range that returned nothing.
+    const listed = range.rawReads ?? (!range.merkle ? [] : (proof.rangeResults ?? []).find((r) => r.namespace === range.namespace && r.startKey === range.startKey && r.endKey === range.endKey)
+      ?.reads.map((r) => ({ namespace: range.namespace, ...r })));
     if (!listed) {
       kinds.push('Merkle-summarised, not listed: no fact taken from it');
       continue;
@@ -183,7 +184,7 @@ function checkRanges(readSet: ReadSet, proof: RuleProof, writers: Writers, at: V
     } catch (err) {
       return fail('range-reads', (err as Error).message);
     }
-    kinds.push(range.rawReads ? 'raw' : 'Merkle-summarised');
+    kinds.push(range.merkle ? 'Merkle-summarised' : range.rawReads ? 'raw' : 'empty');
   }
   return pass('range-reads', `${readSet.ranges.length} range read${readSet.ranges.length === 1 ? '' : 's'} (${summary(kinds)}) return exactly the listed keys, each at a proven version`);
 }

@@ -350,7 +350,8 @@ export class ForgedPayments {
         merkle.setMaxLevel(summary.maxLevel);
         merkle.setMaxLevelHashesList(summary.maxLevelHashes);
         info.setReadsMerkleHashes(merkle);
-      } else {
+      } else if (listed.length > 0) {
+        // As Fabric: a range that returned nothing has neither raw reads nor a summary.
         const raw = new ledger.rwset.kvrwset.QueryReads();
         raw.setKvReadsList(listed.map(kvRead));
         info.setRawReads(raw);
