@@ -8,17 +8,14 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { IdentityFiles } from '../../gateway/src/config';
 import { gatewayDir, ORG_KEYS, PORT_BASE, REPO_ROOT, type OrgKey } from './test-network';
-import { networkOrgs } from './fabric-client';
 
 const CA_CLIENT = path.join(process.env.HOME ?? '/root', '.cache', 'welfare-ledger', 'fabric-ca-1.5.21', 'bin', 'fabric-ca-client');
 
 const caUrl = (org: OrgKey) => `https://127.0.0.1:${Number(PORT_BASE) + 54 + 1000 * ORG_KEYS.indexOf(org)}`;
 
-/** The org's CA certificate (cryptogen's), which also signed the CA server's TLS certificate. */
+/** The org's CA certificate (cryptogen's), which also signed the CA server's TLS certificate: its gateway's copy. */
 function caRoot(org: OrgKey): string {
-  const tlsRoot = networkOrgs().find((o) => o.key === org)!.tlsRootCert;
-  const orgDir = tlsRoot.split(`${path.sep}peers${path.sep}`)[0];
-  return path.join(orgDir, 'ca', `ca.${org}.welfare.local-cert.pem`);
+  return path.join(gatewayDir(org), 'ca-tls-root.pem');
 }
 
 function caClient(org: OrgKey, home: string, args: string[]): void {
