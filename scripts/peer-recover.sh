@@ -9,8 +9,8 @@
 # can endorse and commit, but proofs and audits of older blocks need a peer with the whole chain.
 # --from-genesis joins it with the genesis block instead and it pulls every block (slower, whole chain).
 # On real machines the snapshot directory is copied from the source peer's host first.
-# The check: the recovered peer's chain tip (height, hash) equals that of every other peer at the
-# same height, other orgs' peers included. Prints one JSON line with the timings.
+# The check: the recovered peer's chain tip (the hash of its last block) equals that block's hash
+# on the org's other peer and on another org's peer. Prints one JSON line with the timings.
 set -euo pipefail
 source "$(dirname "$0")/network-env.sh"
 
@@ -24,18 +24,28 @@ pidf="$RUN_DIR/pids/peer-$key.pid"
 began=$(date +%s.%N)
 elapsed() { awk -v now="$(date +%s.%N)" -v began="$began" 'BEGIN { printf "%.1f", now - began }'; }
 
-# A chain tip as "height hex-hash". The org's own peers answer its admin (peer CLI); another
-# org's peer is asked through this org's gateway, whose checkpoint is that peer's signed answer.
+# A peer's chain tip as "height hex-hash" (the hash of block height-1), from its own answer (peer CLI
+# as the org's admin). A peer joined from a snapshot knows its tip from the snapshot before it
+# commits a block of its own.
 tip_of_own_peer() { # peer
   CORE_PEER_ADDRESS="$(peer_name "$org" "$1"):$(peer_port "$org" "$1")" CORE_PEER_TLS_ROOTCERT_FILE="$(peer_dir "$org" "$1")/tls/ca.crt" \
     on_host "$org" peer channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/^Blockchain info: //p' |
     node -e 'const i=JSON.parse(require("fs").readFileSync(0,"utf8")||"{}");if(i.height)console.log(i.height,Buffer.from(i.currentBlockHash,"base64").toString("hex"))'
 }
-tip_of_other_org() { # org
-  local keys; keys="$(gateway_dir "$org")/bootstrap-keys.json"
-  gateway_curl "$org" -sf --max-time 10 -H "Authorization: Bearer $(node -p 'Object.values(require(process.argv[1]))[0].apiKey' "$keys")" \
-    "$(gateway_scheme)://$(gateway_host "$org"):$(gateway_port "$org")/v1/proofs/checkpoint?org=$(org_msp "$1")" 2>/dev/null |
-    node -e 'const t=JSON.parse(require("fs").readFileSync(0,"utf8")||"{}").tip;if(t)console.log(t.number+1,t.hash)'
+# Block n's header hash (hex) as one peer stores it: qscc GetBlockByNumber on that peer, asked by
+# this org's admin (any channel member may), the header hash recomputed from the block's own fields.
+block_hash_on() { # peer-org peer-index block-number
+  use_org_admin "$org" "$peer"
+  on_host "$org" peer chaincode query -C "$CHANNEL" -n qscc -x -c "{\"Args\":[\"GetBlockByNumber\",\"$CHANNEL\",\"$3\"]}" \
+    --peerAddresses "$(peer_name "$1" "$2"):$(peer_port "$1" "$2")" --tlsRootCertFiles "$(org_tls_root "$1")" 2>/dev/null |
+    node -e '
+      const { common } = require(require.resolve("@hyperledger/fabric-protos", { paths: [process.argv[2]] }));
+      const { blockHeaderHash } = require(process.argv[1]);
+      const hex = require("fs").readFileSync(0, "utf8").trim();
+      if (!/^[0-9a-f]+$/i.test(hex)) process.exit(0);
+      const header = common.Block.deserializeBinary(Buffer.from(hex, "hex")).getHeader();
+      console.log(blockHeaderHash({ number: header.getNumber(), previousHash: header.getPreviousHash_asU8(), dataHash: header.getDataHash_asU8() }).toString("hex"));
+    ' "$REPO_ROOT/gateway/dist/verify/block-hash.js" "$REPO_ROOT/gateway"
 }
 
 # 1. The peer is gone with its disk: stop whatever is left of it and give it an empty one.
@@ -87,31 +97,28 @@ fi
 joined_s="$(elapsed)"
 from="genesis block"; [ -z "$snapshot" ] || from="snapshot of block ${snapshot##*/}"
 
-# 4. The check: its block hash at a height equals that of the org's other peer and of another
-# org's peer at the same height. Under load the chain moves between two questions, so every tip
-# seen is kept by height, and two tips are compared once both peers were seen at one height.
-declare -A mine=() seen=()
-agreed=() verdict=""
-for _ in $(seq 1 240); do
+# 4. The check: the recovered peer's tip (the hash of its last block) equals the header hash of
+# the same block as the org's other peer and another org's first peer stored it (each on its own;
+# a block's hash covers the whole chain before it). Deterministic under load: one block number,
+# asked of each peer, however far the chain has moved since.
+other_org=""
+for candidate in "${ORGS[@]}"; do [ "$candidate" = "$org" ] || { other_org="$candidate"; break; }; done
+verdict="" height="" mine=""
+for _ in $(seq 1 120); do
   tip="$(tip_of_own_peer "$peer" || true)"
-  [ -n "$tip" ] && mine[${tip%% *}]="${tip#* }"
-  for source in "peer$source_peer" "${ORGS[@]}"; do
-    [ "$source" = "$org" ] && continue
-    if [ "$source" = "peer$source_peer" ]; then tip="$(tip_of_own_peer "$source_peer" || true)"; else tip="$(tip_of_other_org "$source" || true)"; fi
-    [ -n "$tip" ] && seen["$source ${tip%% *}"]="${tip#* }"
-  done
-  for key in "${!seen[@]}"; do
-    source="${key% *}" height="${key#* }"
-    [ -n "${mine[$height]:-}" ] || continue
-    [ "${mine[$height]}" = "${seen[$key]}" ] || { echo "peer $peer of $org: block $((height - 1)) differs from $source's" >&2; exit 1; }
-    printf '%s\n' "${agreed[@]}" | grep -qxF "$source" || agreed+=("$source")
-  done
-  # The org's other peer and at least one other org's.
-  if [ "${#agreed[@]}" -ge 2 ] && printf '%s\n' "${agreed[@]}" | grep -qx "peer$source_peer"; then verdict="${agreed[*]}"; break; fi
-  sleep 0.5
+  if [ -n "$tip" ]; then
+    height="${tip%% *}" mine="${tip#* }" n=$((${tip%% *} - 1))
+    own="$(block_hash_on "$org" "$source_peer" "$n" || true)"
+    theirs="$(block_hash_on "$other_org" 0 "$n" || true)"
+    if [ -n "$mine" ] && [ -n "$own" ] && [ -n "$theirs" ]; then
+      [ "$mine" = "$own" ] && [ "$mine" = "$theirs" ] || { echo "peer $peer of $org: block $n is $mine here, $own on peer$source_peer, $theirs on $other_org's" >&2; exit 1; }
+      verdict="peer$source_peer $other_org"
+      break
+    fi
+  fi
+  sleep 1
 done
-height="$(printf '%s\n' "${!mine[@]}" | sort -n | tail -1)"
-[ -n "$verdict" ] || { echo "peer $peer of $org: no matching tip from its org's other peer and another org's (agreed: ${agreed[*]:-none})" >&2; exit 1; }
+[ -n "$verdict" ] || { echo "peer $peer of $org: could not compare its last block with peer$source_peer's and $other_org's" >&2; exit 1; }
 printf '{"peer":"%s","from":"%s","snapshotSeconds":%s,"joinedSeconds":%s,"checkedSeconds":%s,"height":%s,"tip":"%s","agreeing":"%s"}\n' \
   "$(peer_fqdn "$org" "$peer")" "$from" "$snapshot_s" "$joined_s" "$(elapsed)" \
-  "$height" "${mine[$height]:-}" "$verdict"
+  "$height" "$mine" "$verdict"
