@@ -10,6 +10,7 @@ const { connectAs, newPeerClient } = require('../gateway/dist/fabric/connection'
 const { common } = require('@hyperledger/fabric-protos');
 const { benchProofs } = require('./bench-proofs');
 const { goalRows, printableGoalRows } = require('./bench-goals');
+const { stackRssMiB } = require('./bench-scale/probes');
 const { idleCpuPerSecond, withCpu, cpuTable } = require('./bench-cpu');
 
 const REPO = path.resolve(__dirname, '..');
@@ -113,19 +114,6 @@ function periodFor(i) {
   return `${1990 + Math.floor(i / 12)}-${String(month + 1).padStart(2, '0')}`;
 }
 
-/** Resident memory (MiB) of every process of the stack: orderers, peers, their chaincode, gateway. */
-function stackRssMiB() {
-  const pids = readdirSync(path.join(RUN_DIR, 'pids')).map((f) => readFileSync(path.join(RUN_DIR, 'pids', f), 'utf8').trim());
-  const children = pids.flatMap((pid) => {
-    try { return execFileSync('pgrep', ['-P', pid]).toString().trim().split('\n').filter(Boolean); } catch { return []; }
-  });
-  let kib = 0;
-  for (const pid of [...pids, ...children]) {
-    try { kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]); } catch { /* gone */ }
-  }
-  return Math.round(kib / 1024);
-}
-
 async function main() {
   script('network-up.sh');
   script('deploy-chaincode.sh');
@@ -191,7 +179,7 @@ async function main() {
 
       results.accessEventsHttp = await accessEventsThroughGateway();
       results.accessEventArrays = await accessEventArraysThroughGateway();
-      results.stackRssMiB = stackRssMiB();
+      results.stackRssMiB = stackRssMiB(RUN_DIR);
       proofs = await benchProofs({ runDir: RUN_DIR, gatewayUrl: AUDIT_GATEWAY_URL, auditorKey: auditSystemKey() });
       proofs.ruleProofs = await benchRuleProofs(finance.contract, programmeId);
     }
@@ -200,7 +188,7 @@ async function main() {
     finance.close();
     financeSystem.close();
   }
-  results.stackRssMiB ??= stackRssMiB();
+  results.stackRssMiB ??= stackRssMiB(RUN_DIR);
   report(results, proofs);
   if (process.env.WELFARE_KEEP_BENCH_NETWORK !== '1') script('network-down.sh');
 }
