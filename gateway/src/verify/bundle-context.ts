@@ -5,12 +5,15 @@
 import { fromBase64, fromHex } from './bytes';
 import type { BlockHeaderFields } from './block-hash';
 import type { HeaderJson, ProofBundle } from './bundle';
+import { decodeBlockData, type DecodedBlockData } from './seen-blocks';
 import { channelConfigOf, type ChannelConfig } from './fabric/channel-config';
 import { decodeTransaction, type DecodedTransaction } from './fabric/transaction';
 
 export interface ConfigLink {
   header: BlockHeaderFields;
   entries: Buffer[];
+  /** SHA-256 over the entries, computed from them. */
+  dataHash: Buffer;
   signatures: Buffer;
   config: ChannelConfig;
 }
@@ -20,8 +23,13 @@ export class BundleContext {
 
   constructor(readonly bundle: ProofBundle) {}
 
+  /** The block's data entries, decoded, and the SHA-256 computed over them (once per distinct block in this process). */
+  get decodedBlock(): DecodedBlockData {
+    return this.once('decodedBlock', () => decodeBlockData(this.bundle.block.data, this.bundle.block.header.dataHash));
+  }
+
   get blockData(): Buffer[] {
-    return this.once('blockData', () => this.bundle.block.data.map((entry, i) => decoded(`block data entry ${i}`, () => fromBase64(entry))));
+    return this.decodedBlock.entries;
   }
 
   get envelope(): Buffer {
@@ -35,11 +43,12 @@ export class BundleContext {
   /** The config chain's blocks, decoded: genesis first. */
   get configChain(): ConfigLink[] {
     return this.once('configChain', () => this.bundle.configChain.map((block) => {
-      const entries = block.data.map((entry) => decoded(`config block ${block.header.number}`, () => fromBase64(entry)));
+      const { entries, dataHash } = decoded(`config block ${block.header.number}`, () => decodeBlockData(block.data, block.header.dataHash));
       if (entries.length !== 1) throw new Error(`config block ${block.header.number} has ${entries.length} data entries, not one`);
       return {
         header: headerFields(block.header),
         entries,
+        dataHash,
         signatures: decoded(`the signatures of config block ${block.header.number}`, () => fromBase64(block.signatures)),
         config: decoded(`config block ${block.header.number}`, () => channelConfigOf(entries[0])),
       };

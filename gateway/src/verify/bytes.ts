@@ -21,7 +21,7 @@ export function fromBase64(text: string): Buffer {
 }
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.from(a).equals(Buffer.from(b));
+  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
 }
 
 /** The first bytes of a hash, for messages. */

@@ -6,7 +6,7 @@
  * the transaction's block was signed by the orderers under the configuration in effect
  * (orderer-signatures). MSP roots, CRLs and policies used by every other check come from here.
  */
-import { blockDataHash, blockHeaderHash } from '../block-hash';
+import { blockHeaderHash } from '../block-hash';
 import type { TrustAnchor } from '../bundle';
 import { headerFields, type BundleContext } from '../bundle-context';
 import { hex, sameBytes, short } from '../bytes';
@@ -24,7 +24,7 @@ export function checkTrustAnchor(ctx: BundleContext, trust: TrustAnchor): CheckR
     if (hash !== trust.genesisHash.toLowerCase()) {
       return fail('trust-anchor', `the bundle's genesis block hashes to ${short(hash)}, not to your trust anchor's ${short(trust.genesisHash)}: another network, or a forged one`);
     }
-    if (!sameBytes(blockDataHash(genesis.entries), genesis.header.dataHash)) return fail('trust-anchor', "the genesis block's data does not hash to its header");
+    if (!sameBytes(genesis.dataHash, genesis.header.dataHash)) return fail('trust-anchor', "the genesis block's data does not hash to its header");
     return pass('trust-anchor', `the genesis block of channel ${trust.channel} is the one you trust (${short(hash)})`);
   });
 }
@@ -33,8 +33,8 @@ export function checkConfigChain(ctx: BundleContext): CheckResult {
   return guarded('config-chain', () => {
     const chain = ctx.configChain;
     for (let i = 0; i < chain.length; i++) {
-      const { header, entries, config, signatures } = chain[i];
-      if (!sameBytes(blockDataHash(entries), header.dataHash)) return fail('config-chain', `config block ${header.number}: its data does not hash to its header`);
+      const { header, entries, dataHash, config, signatures } = chain[i];
+      if (!sameBytes(dataHash, header.dataHash)) return fail('config-chain', `config block ${header.number}: its data does not hash to its header`);
       if (config.channelId !== ctx.bundle.channel) return fail('config-chain', `config block ${header.number} is for channel ${config.channelId}, not ${ctx.bundle.channel}`);
       if (i === 0) continue;
       const previous = chain[i - 1];

@@ -6,18 +6,18 @@
  * (validation-attestations: Fabric does not hash validation codes into blocks).
  */
 import { msp } from '@hyperledger/fabric-protos';
-import { blockDataHash, blockHeaderHash } from '../block-hash';
 import type { BundleContext } from '../bundle-context';
 import { fromBase64, hex, sameBytes, short } from '../bytes';
 import { fail, guarded, pass, type CheckResult } from '../check';
 import { checkMembership, holdsRole } from '../fabric/msp-identity';
 import { readTransactionStatusAnswer } from '../fabric/peer-answer';
 import { VALID, validationCodeName } from '../fabric/validation-codes';
+import { headerHashOf } from '../seen-blocks';
 
 export function checkDataHash(ctx: BundleContext): CheckResult {
   return guarded('data-hash', () => {
     const { header } = ctx.bundle.block;
-    const computed = hex(blockDataHash(ctx.blockData));
+    const computed = hex(ctx.decodedBlock.dataHash);
     if (computed !== header.dataHash.toLowerCase()) {
       return fail('data-hash', `block ${header.number}: SHA-256 over its ${ctx.blockData.length} data entries is ${short(computed)}, the header says ${short(header.dataHash)}`);
     }
@@ -27,17 +27,18 @@ export function checkDataHash(ctx: BundleContext): CheckResult {
 
 export function checkHeaderChain(ctx: BundleContext): CheckResult {
   return guarded('header-chain', () => {
-    const chain = ctx.headerChain;
+    const chain = [...(ctx.bundle.earlierHeaders ?? []), ctx.bundle.block.header, ...ctx.bundle.headers];
     for (let i = 1; i < chain.length; i++) {
       const [prev, next] = [chain[i - 1], chain[i]];
       if (next.number !== prev.number + 1) return fail('header-chain', `block ${next.number} follows block ${prev.number}: a header is missing or misnumbered`);
-      if (!sameBytes(blockHeaderHash(prev), next.previousHash)) {
-        return fail('header-chain', `block ${next.number}'s previous hash ${short(hex(next.previousHash))} is not the hash of block ${prev.number}'s header (${short(hex(blockHeaderHash(prev)))})`);
+      const prevHash = headerHashOf(prev);
+      if (next.previousHash.toLowerCase() !== prevHash) {
+        return fail('header-chain', `block ${next.number}'s previous hash ${short(next.previousHash)} is not the hash of block ${prev.number}'s header (${short(prevHash)})`);
       }
     }
     const last = chain[chain.length - 1];
     const { tip } = ctx.bundle;
-    const lastHash = hex(blockHeaderHash(last));
+    const lastHash = headerHashOf(last);
     if (last.number !== tip.number || lastHash !== tip.hash.toLowerCase()) {
       return fail('header-chain', `the chain ends at block ${last.number} hash ${short(lastHash)}, not at the tip the bundle names (block ${tip.number} hash ${short(tip.hash)})`);
     }

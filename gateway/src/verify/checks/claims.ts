@@ -11,13 +11,13 @@ import { fail, guarded, pass, type CheckResult } from '../check';
 
 export function checkWriteSet(ctx: BundleContext): CheckResult {
   return guarded('write-set', () => {
-    const writes = ctx.transaction.actions.flatMap((action) => action.writes);
+    const writes = writesByKey(ctx);
     const { claims } = ctx.bundle;
     if (ctx.bundle.kind === 'access-event' && !claims.some((c) => c.key === ctx.bundle.accessEvent?.anchorKey)) {
       return fail('write-set', 'the access event\'s anchor record is not among the claims');
     }
     for (const claim of claims) {
-      const write = writes.find((w) => w.namespace === claim.namespace && w.key === claim.key && !w.isDelete);
+      const write = writes.get(claim.namespace, claim.key);
       const key = printableKey(claim.key);
       if (!write) return fail('write-set', `the transaction wrote no key ${key} in ${claim.namespace}`);
       if (!write.value.equals(Buffer.from(claim.value, 'utf8'))) return fail('write-set', `the value claimed for ${key} is not the value the transaction wrote`);
@@ -25,6 +25,20 @@ export function checkWriteSet(ctx: BundleContext): CheckResult {
     if (claims.length === 0) return fail('write-set', 'the bundle claims no key/value: it proves nothing');
     return pass('write-set', `the transaction wrote the ${claims.length} claimed key/value${claims.length === 1 ? '' : 's'} (${claims.slice(0, 3).map((c) => printableKey(c.key)).join(', ')}${claims.length > 3 ? ', …' : ''})`);
   });
+}
+
+/** The transaction's writes (not deletes) by namespace, then key, the first of each: a batch writes a thousand keys, and a bundle may claim them all. */
+function writesByKey(ctx: BundleContext) {
+  const writes = new Map<string, Map<string, { value: Buffer }>>();
+  for (const action of ctx.transaction.actions) {
+    for (const write of action.writes) {
+      if (write.isDelete) continue;
+      let namespace = writes.get(write.namespace);
+      if (!namespace) writes.set(write.namespace, (namespace = new Map()));
+      if (!namespace.has(write.key)) namespace.set(write.key, write);
+    }
+  }
+  return { get: (namespace: string, key: string) => writes.get(namespace)?.get(key) };
 }
 
 /** A composite key with its U+0000 separators shown as '/'. */

@@ -63,6 +63,18 @@ describe('verify many', () => {
     expect(verifyBundle(disbursementBundle(), { trust }).ok).toBe(true);
   });
 
+  it('reads NDJSON lines longer than a read chunk, with CRLF line ends and no final line end', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'welfare-many-'));
+    const ndjson = path.join(dir, 'bundles.ndjson');
+    const big = JSON.stringify(accessEventBundle());
+    expect(big.length).toBeGreaterThan(64 * 1024);
+    writeFileSync(ndjson, `${big}\r\n \r\n${JSON.stringify(disbursementBundle())}\r\n${big}`);
+    const sources = [];
+    for await (const b of bundleTexts(ndjson)) sources.push(b.source);
+    expect(sources).toEqual([`${ndjson}:1`, `${ndjson}:3`, `${ndjson}:4`]);
+    expect(await verifyMany(bundleTexts(ndjson), { trust }, { workers: 1 })).toMatchObject({ bundles: 3, verified: 3, failed: 0 });
+  });
+
   it('reads a directory of bundle files and an NDJSON file, and tells them from one bundle file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'welfare-many-'));
     writeFileSync(path.join(dir, 'a.json'), JSON.stringify(disbursementBundle()));

@@ -78,6 +78,11 @@ export function workerScript(): string {
   throw new Error('the verify worker is not built: run npm run build');
 }
 
+/** The bundles' bytes move to the worker instead of being copied (each line has a buffer of its own). */
+function transferable(share: BundleText[]): ArrayBuffer[] {
+  return share.flatMap(({ text }) => (typeof text === 'string' ? [] : [text.buffer as ArrayBuffer]));
+}
+
 /** Workers each taking the next share when it is free; a share goes to the worker with the fewest waiting. */
 function workerPool(size: number, options: VerifyOptions) {
   const script = workerScript();
@@ -94,7 +99,7 @@ function workerPool(size: number, options: VerifyOptions) {
       const least = pool.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
       return new Promise((resolve, reject) => {
         least.waiting.push({ resolve, reject });
-        least.worker.postMessage(share);
+        least.worker.postMessage(share, transferable(share));
       });
     },
     async close() {

@@ -1,5 +1,5 @@
 /**
- * Verifies bundles given as text, one after the other in this thread: what each worker of
+ * Verifies bundles given as text (or its UTF-8 bytes), one after the other in this thread: what each worker of
  * `verify many` runs on its share. Consecutive bundles usually share blocks and config blocks, so
  * the verifier's caches (config read once, signatures checked once, by exact bytes) serve them.
  */
@@ -21,7 +21,7 @@ export function verifyTexts(bundles: BundleText[], options: VerifyOptions): Bund
   return bundles.map(({ source, text }) => {
     let input: unknown;
     try {
-      input = JSON.parse(text);
+      input = JSON.parse(typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'));
     } catch {
       return { source, ok: false, consistent: false, failed: [fail('bundle-format', 'not JSON')] };
     }
