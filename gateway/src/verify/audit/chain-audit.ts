@@ -14,8 +14,8 @@ import type { TrustAnchor } from '../bundle';
 import { hex, sameBytes, short } from '../bytes';
 import { judgeBlockSignatures } from '../fabric/block-signatures';
 import { configUpdateProblems } from '../fabric/config-update';
-import { APPLICATION_ENDORSEMENT_POLICY, BLOCK_VALIDATION_POLICY, readChannelConfig, type ChannelConfig } from '../fabric/channel-config';
-import { decodeTransaction } from '../fabric/transaction';
+import { APPLICATION_ENDORSEMENT_POLICY, BLOCK_VALIDATION_POLICY, channelConfigOf, type ChannelConfig } from '../fabric/channel-config';
+import { decodeTransaction, type DecodedTransaction } from '../fabric/transaction';
 import { VALID, validationCodeName } from '../fabric/validation-codes';
 import type { AuditReport, Finding } from './audit-report';
 import type { BlockSource } from './block-source';
@@ -66,11 +66,12 @@ export async function auditChain(sources: BlockSource[], options: AuditOptions =
     for (let n = 0; n < total; n++) {
       const delivered = await Promise.all(copies.map((copy) => copy.blocks.next()));
       const verdicts = new Map<string, TransactionAudit>();
+      const decoded = new Map<string, DecodedTransaction | Error>();
       const views: BlockView[] = [];
       delivered.forEach((next, i) => {
         const copy = copies[i];
         if (next.done) return report({ kind: 'block-number', blockNumber: n, org: copy.org, detail: 'the peer delivered no block' });
-        const view = auditBlock(copy, next.value, n, { chaincodePolicy, verdicts, report, tally: i === 0 ? tally : null, trust: options.trust });
+        const view = auditBlock(copy, next.value, n, { chaincodePolicy, verdicts, decoded, report, tally: i === 0 ? tally : null, trust: options.trust });
         if (view) views.push(view);
       });
       compareViews(views, n, report);
@@ -94,6 +95,8 @@ interface BlockContext {
   chaincodePolicy: string;
   /** Verdicts on transactions already re-verified in this block (identical copies are verified once). */
   verdicts: Map<string, TransactionAudit>;
+  /** Entries already decoded in this block, by the same key: the orgs' identical copies are decoded once. */
+  decoded: Map<string, DecodedTransaction | Error>;
   report: (finding: Finding) => void;
   /** Counts are taken from the first org's copy only. */
   tally: Tally | null;
@@ -120,14 +123,14 @@ function auditBlock(copy: OrgCopy, block: common.Block, n: number, ctx: BlockCon
   if (n === 0 && ctx.trust && hex(headerHash) !== ctx.trust.genesisHash.toLowerCase()) {
     ctx.report({ kind: 'trust-anchor', blockNumber: 0, org, detail: `block 0 hashes to ${short(hex(headerHash))}, not to your trust anchor's genesis block ${short(ctx.trust.genesisHash)}` });
   }
-  if (n > 0) auditOrdererSignatures(copy, block, n, entries, ctx);
+  if (n > 0) auditOrdererSignatures(copy, block, n, entries, hex(dataHash), ctx);
   const codes = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.TRANSACTIONS_FILTER] ?? new Uint8Array();
   entries.forEach((entry, i) => auditEntry(copy, entry, i, codes[i], `${hex(dataHash)}:${i}`, n, ctx));
   return { org, headerHash: hex(headerHash), validationCodes: hex(codes) };
 }
 
 /** The orderers signed the block under the config in effect, and name the config block in effect (or this one, for a config block). */
-function auditOrdererSignatures(copy: OrgCopy, block: common.Block, n: number, entries: Uint8Array[], ctx: BlockContext): void {
+function auditOrdererSignatures(copy: OrgCopy, block: common.Block, n: number, entries: Uint8Array[], dataHash: string, ctx: BlockContext): void {
   if (!copy.config) return;
   const header = block.getHeader()!;
   const signatures = block.getMetadata()?.getMetadataList_asU8()[common.BlockMetadataIndex.SIGNATURES] ?? new Uint8Array();
@@ -136,7 +139,7 @@ function auditOrdererSignatures(copy: OrgCopy, block: common.Block, n: number, e
     if (!verdict.outcome.satisfied) {
       ctx.report({ kind: 'orderer-signature', blockNumber: n, org: copy.org, detail: `${BLOCK_VALIDATION_POLICY} (${verdict.outcome.description}) not satisfied${verdict.rejected.length ? `: ${verdict.rejected.join('; ')}` : ''}` });
     }
-    const isConfigBlock = entries.length === 1 && decodeType(entries[0]) === common.HeaderType.CONFIG;
+    const isConfigBlock = entries.length === 1 && typeOf(decodedOnce(entries[0], `${dataHash}:0`, ctx.decoded)) === common.HeaderType.CONFIG;
     const expected = isConfigBlock ? n : copy.configBlock;
     if (verdict.lastConfig !== expected) {
       ctx.report({ kind: 'config-chain', blockNumber: n, org: copy.org, detail: `the orderers signed config block ${verdict.lastConfig} as in effect, not ${expected}` });
@@ -146,27 +149,21 @@ function auditOrdererSignatures(copy: OrgCopy, block: common.Block, n: number, e
   }
 }
 
-function decodeType(entry: Uint8Array): number | undefined {
-  try {
-    return decodeTransaction(entry).type;
-  } catch {
-    return undefined;
-  }
+function typeOf(tx: DecodedTransaction | Error): number | undefined {
+  return tx instanceof Error ? undefined : tx.type;
 }
 
 function auditEntry(copy: OrgCopy, entry: Uint8Array, i: number, code: number | undefined, verdictKey: string, n: number, ctx: BlockContext): void {
-  let tx;
-  try {
-    tx = decodeTransaction(entry);
-  } catch (err) {
-    if (code === VALID) ctx.report({ kind: 'undecodable', blockNumber: n, org: copy.org, detail: `data entry ${i}: ${(err as Error).message}` });
+  const tx = decodedOnce(entry, verdictKey, ctx.decoded);
+  if (tx instanceof Error) {
+    if (code === VALID) ctx.report({ kind: 'undecodable', blockNumber: n, org: copy.org, detail: `data entry ${i}: ${tx.message}` });
     return;
   }
   if (ctx.tally) ctx.tally.transactions++;
   if (code !== VALID) return;
   if (tx.type === common.HeaderType.CONFIG) {
     try {
-      const config = readChannelConfig(entry);
+      const config = channelConfigOf(entry);
       if (copy.config && config.sequence !== copy.config.sequence + 1) {
         ctx.report({ kind: 'config-chain', blockNumber: n, org: copy.org, detail: `config sequence ${config.sequence} follows sequence ${copy.config.sequence}` });
       }
@@ -192,6 +189,20 @@ function auditEntry(copy: OrgCopy, entry: Uint8Array, i: number, code: number | 
     ctx.tally.endorsementsVerified += verdict.endorsements;
   }
   if (verdict.problem) ctx.report({ kind: 'endorsement', blockNumber: n, org: copy.org, txId: tx.txId, detail: verdict.problem });
+}
+
+/** The entry decoded, or why it does not decode; `key` (data hash and index) names the same bytes in every org's copy. */
+function decodedOnce(entry: Uint8Array, key: string, decoded: Map<string, DecodedTransaction | Error>): DecodedTransaction | Error {
+  let tx = decoded.get(key);
+  if (!tx) {
+    try {
+      tx = decodeTransaction(entry);
+    } catch (err) {
+      tx = err as Error;
+    }
+    decoded.set(key, tx);
+  }
+  return tx;
 }
 
 function compareViews(views: BlockView[], n: number, report: (finding: Finding) => void): void {

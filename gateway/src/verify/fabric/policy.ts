@@ -42,10 +42,10 @@ export function evaluatePolicy(path: string, config: ChannelConfig, signers: Ver
 
 function evaluateIn(group: common.ConfigGroup, policy: common.Policy, path: string, config: ChannelConfig, signers: VerifiedSigner[]): PolicyOutcome {
   if (policy.getType() === common.Policy.PolicyType.IMPLICIT_META) {
-    return implicitMeta(common.ImplicitMetaPolicy.deserializeBinary(policy.getValue_asU8()), group, config, signers);
+    return implicitMeta(decodedOnce(implicitMetaRules, policy, (b) => common.ImplicitMetaPolicy.deserializeBinary(b)), group, config, signers);
   }
   if (policy.getType() === common.Policy.PolicyType.SIGNATURE) {
-    const satisfied = signaturePolicy(common.SignaturePolicyEnvelope.deserializeBinary(policy.getValue_asU8()), config, signers);
+    const satisfied = signaturePolicy(decodedOnce(signatureRules, policy, (b) => common.SignaturePolicyEnvelope.deserializeBinary(b)), config, signers);
     const mspId = mspIdOf(group);
     return { satisfied, description: mspId ? `${mspId}'s ${path.split('/').pop()} policy` : `signature policy ${path}`, satisfiedBy: satisfied && mspId ? [mspId] : [] };
   }
@@ -73,7 +73,28 @@ function implicitMeta(meta: common.ImplicitMetaPolicy, group: common.ConfigGroup
   };
 }
 
+/**
+ * A config group's MSP id, and a policy's decoded rule, read once per config object: configs are
+ * read once per distinct bytes and shared (channel-config.ts), and reading an org's MSP value
+ * decodes its certificates and CRLs. What the policy requires is still evaluated every time.
+ */
+const mspIds = new WeakMap<common.ConfigGroup, string | null>();
+const implicitMetaRules = new WeakMap<common.Policy, common.ImplicitMetaPolicy>();
+const signatureRules = new WeakMap<common.Policy, common.SignaturePolicyEnvelope>();
+
 function mspIdOf(group: common.ConfigGroup): string | null {
+  let mspId = mspIds.get(group);
+  if (mspId === undefined) mspIds.set(group, (mspId = readMspId(group)));
+  return mspId;
+}
+
+function decodedOnce<T>(cache: WeakMap<common.Policy, T>, policy: common.Policy, decode: (bytes: Uint8Array) => T): T {
+  let decoded = cache.get(policy);
+  if (decoded === undefined) cache.set(policy, (decoded = decode(policy.getValue_asU8())));
+  return decoded;
+}
+
+function readMspId(group: common.ConfigGroup): string | null {
   const value = group.getValuesMap().get('MSP');
   if (!value) return null;
   try {
