@@ -83,7 +83,24 @@ function transferable(share: BundleText[]): ArrayBuffer[] {
   return share.flatMap(({ text }) => (typeof text === 'string' ? [] : [text.buffer as ArrayBuffer]));
 }
 
-/** Workers each taking the next share when it is free; a share goes to the worker with the fewest waiting. */
+/**
+ * Which block a share's bundles are of, as the first bundle's text names it (its header's data
+ * hash, near the start of the document): only to send shares of one block to one worker, whose
+ * caches hold that block. A wrong name costs a cache miss, nothing else; nothing is trusted here.
+ */
+const BLOCK_NAME = /"dataHash":"([0-9a-fA-F]{64})"/;
+const BLOCK_NAME_SPAN = 4096;
+
+function blockNamed(share: BundleText[]): string | null {
+  const { text } = share[0];
+  const head = typeof text === 'string' ? text.slice(0, BLOCK_NAME_SPAN) : Buffer.from(text.buffer, text.byteOffset, Math.min(text.byteLength, BLOCK_NAME_SPAN)).toString('latin1');
+  return BLOCK_NAME.exec(head)?.[1].toLowerCase() ?? null;
+}
+
+/**
+ * Workers each taking the next share when it is free. A share goes to the worker that last took a
+ * share of the same block, unless it has more waiting than the least busy one; else to the least busy.
+ */
 function workerPool(size: number, options: VerifyOptions) {
   const script = workerScript();
   const pool = Array.from({ length: size }, () => {
@@ -94,12 +111,21 @@ function workerPool(size: number, options: VerifyOptions) {
     worker.on('exit', (code) => waiting.splice(0).forEach((w) => w.reject(new Error(`a verify worker stopped (exit code ${code})`))));
     return { worker, waiting };
   });
+  const lastWorkerOf = new Map<string, (typeof pool)[number]>();
   return {
     run(share: BundleText[]): Promise<BundleOutcome[]> {
       const least = pool.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
+      const block = blockNamed(share);
+      const last = block === null ? undefined : lastWorkerOf.get(block);
+      const chosen = last && last.waiting.length <= least.waiting.length ? last : least;
+      if (block !== null) {
+        lastWorkerOf.delete(block);
+        lastWorkerOf.set(block, chosen);
+        if (lastWorkerOf.size > 1024) lastWorkerOf.delete(lastWorkerOf.keys().next().value as string);
+      }
       return new Promise((resolve, reject) => {
-        least.waiting.push({ resolve, reject });
-        least.worker.postMessage(share, transferable(share));
+        chosen.waiting.push({ resolve, reject });
+        chosen.worker.postMessage(share, transferable(share));
       });
     },
     async close() {
