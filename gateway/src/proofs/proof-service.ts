@@ -13,7 +13,9 @@ import { accessEventBundle, type LocatedEvent } from './access-event-bundle';
 import { ruleProofBundle } from './rule-proof-bundle';
 import type { RuleProof } from '../verify/rules/rule-proof';
 import { lastConfigIndex } from './block-json';
-import { ChainQueries } from './chain-queries';
+import type { ChainBlock } from '../index/chain-events';
+import { ChainQueries, type PeerChainInfo } from './chain-queries';
+import { FreshChainInfo } from './fresh-chain-info';
 import { HeaderCache } from './header-cache';
 import { RecentBlocks } from './recent-blocks';
 import { transactionBundle, type BundleRange, type ProofSources } from './transaction-bundle';
@@ -23,10 +25,27 @@ export class ProofService implements ProofSources {
   readonly headers: HeaderCache;
   readonly recentBlocks = new RecentBlocks();
   private readonly configChains = new Map<number, Promise<common.Block[]>>();
+  private readonly tip: FreshChainInfo;
 
   constructor(config: GatewayConfig) {
     this.queries = new ChainQueries(config);
     this.headers = new HeaderCache((n) => this.queries.blockByNumber(n));
+    this.tip = new FreshChainInfo(() => this.queries.chainInfo());
+  }
+
+  /**
+   * A block the gateway's own block stream delivered (committed on its org's peer, the peer
+   * bundles are built from): its header and the block are kept, so bundles of recent
+   * transactions ask no peer for either.
+   */
+  observe(block: common.Block, read: ChainBlock): void {
+    this.headers.remember(block);
+    this.recentBlocks.remember(block, new Map(read.transactions.map((t) => [t.txId, t.txIndex])));
+  }
+
+  /** The default peer's chain tip, answered after this call began (concurrent bundles share the call). */
+  chainInfo(): Promise<PeerChainInfo> {
+    return this.tip.get();
   }
 
   /** Config blocks from genesis to `lastConfig`: each config block's predecessor names the config before it. */

@@ -25,7 +25,7 @@ describe('the blocks of recent bundles', () => {
   });
 
   test('finds every transaction of a kept block at its index, nothing of a block it never saw, and forgets the least recently used', () => {
-    const recent = new RecentBlocks(1);
+    const recent = new RecentBlocks({ maxBlocks: 1, maxBytes: 1 << 30 });
     const disbursement = disbursementBundle();
     const mvcc = mvccInvalidBundle();
     expect(recent.find(disbursement.txId)).toBeUndefined();
