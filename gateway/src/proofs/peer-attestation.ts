@@ -23,11 +23,12 @@ export async function signedPeerAnswer(
   const signed = gateway.ProposedTransaction.deserializeBinary(proposal.getBytes()).getProposal();
   if (!signed) throw new Error('fabric-gateway built no proposal');
   signed.setSignature(await signer(proposal.getDigest()));
-  const response = await new Promise<peer.ProposalResponse>((resolve, reject) =>
+  // The peer's answer exactly as it came (not decoded and encoded again: an answer can be megabytes).
+  const { bytes, response } = await new Promise<{ bytes: Buffer; response: peer.ProposalResponse }>((resolve, reject) =>
     client.makeUnaryRequest(
       PROCESS_PROPOSAL,
       (message: peer.SignedProposal) => Buffer.from(message.serializeBinary()),
-      (bytes: Buffer) => peer.ProposalResponse.deserializeBinary(bytes),
+      (answer: Buffer) => ({ bytes: answer, response: peer.ProposalResponse.deserializeBinary(answer) }),
       signed,
       { deadline: Date.now() + deadlineMs },
       (err, value) => (err || !value ? reject(err ?? new Error('no response')) : resolve(value)),
@@ -35,5 +36,5 @@ export async function signedPeerAnswer(
   );
   const status = response.getResponse()?.getStatus() ?? 0;
   if (status !== 200) throw new Error(`the peer answered ${fn} with status ${status}: ${response.getResponse()?.getMessage()}`);
-  return { proposal: signed.getProposalBytes_asU8(), response: response.serializeBinary() };
+  return { proposal: signed.getProposalBytes_asU8(), response: bytes };
 }

@@ -18,7 +18,8 @@ import { ChainQueries, type PeerChainInfo } from './chain-queries';
 import { FreshChainInfo } from './fresh-chain-info';
 import { HeaderCache } from './header-cache';
 import { RecentBlocks } from './recent-blocks';
-import { transactionBundle, type BundleRange, type ProofSources } from './transaction-bundle';
+import { transactionBundle, type AssembledTransaction, type BundleRange, type ProofSources } from './transaction-bundle';
+import { bundleBytes, encodedBlock, encodedConfigChain } from './bundle-bytes';
 
 export class ProofService implements ProofSources {
   readonly queries: ChainQueries;
@@ -70,13 +71,23 @@ export class ProofService implements ProofSources {
     return (await transactionBundle(this, txId, range)).bundle;
   }
 
+  /** The transaction's bundle as the JSON bytes to send (the same bundle as transaction()). */
+  async transactionBytes(txId: string, range?: BundleRange): Promise<Buffer> {
+    return encoded(await transactionBundle(this, txId, range));
+  }
+
   /** The decision's bundle with the bundles of every version it read: for re-running the rules offline. */
   rules(txId: string): Promise<RuleProof> {
     return ruleProofBundle(this, txId);
   }
 
-  accessEvent(located: LocatedEvent, range?: BundleRange): Promise<ProofBundle> {
-    return accessEventBundle(this, located, range);
+  async accessEvent(located: LocatedEvent, range?: BundleRange): Promise<ProofBundle> {
+    return (await accessEventBundle(this, located, range)).bundle;
+  }
+
+  /** The access event's bundle as the JSON bytes to send (the same bundle as accessEvent()). */
+  async accessEventBytes(located: LocatedEvent, range?: BundleRange): Promise<Buffer> {
+    return encoded(await accessEventBundle(this, located, range));
   }
 
   /** The chain tip as `mspId`'s peer signs it (default: the peer of this gateway's org). */
@@ -97,4 +108,8 @@ export class ProofService implements ProofSources {
   close(): void {
     this.queries.close();
   }
+}
+
+function encoded({ bundle, block, configChain }: AssembledTransaction): Buffer {
+  return bundleBytes(bundle, { block: encodedBlock(block), configChain: encodedConfigChain(configChain) });
 }

@@ -42,6 +42,9 @@ export interface ProofSources {
 export interface AssembledTransaction {
   bundle: ProofBundle;
   transaction: DecodedTransaction;
+  /** The blocks the bundle carries whole, to send them encoded once (bundle-bytes.ts). */
+  block: common.Block;
+  configChain: common.Block[];
 }
 
 export async function transactionBundle(sources: ProofSources, txId: string, range: BundleRange = {}): Promise<AssembledTransaction> {
@@ -93,7 +96,7 @@ export async function transactionBundle(sources: ProofSources, txId: string, ran
     assembledAt: new Date().toISOString(),
     assembledFrom: `peer of ${queries.defaultOrg}`,
   };
-  return { bundle, transaction };
+  return { bundle, transaction, block, configChain };
 }
 
 /** Every write (not delete) of the transaction in the namespace of the chaincode it invoked. */
