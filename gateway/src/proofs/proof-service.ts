@@ -19,7 +19,7 @@ import { FreshChainInfo } from './fresh-chain-info';
 import { HeaderCache } from './header-cache';
 import { RecentBlocks } from './recent-blocks';
 import { transactionBundle, type AssembledTransaction, type BundleRange, type ProofSources } from './transaction-bundle';
-import { bundleBytes, encodedBlock, encodedConfigChain } from './bundle-bytes';
+import { bundleBytes, encodedConfigChain } from './bundle-bytes';
 
 export class ProofService implements ProofSources {
   readonly queries: ChainQueries;
@@ -110,6 +110,6 @@ export class ProofService implements ProofSources {
   }
 }
 
-function encoded({ bundle, block, configChain }: AssembledTransaction): Buffer {
-  return bundleBytes(bundle, { block: encodedBlock(block), configChain: encodedConfigChain(configChain) });
+function encoded({ bundle, configChain }: AssembledTransaction): Buffer {
+  return bundleBytes(bundle, { configChain: encodedConfigChain(configChain) });
 }
