@@ -5,7 +5,6 @@
  */
 import type { common } from '@hyperledger/fabric-protos';
 import type { GatewayConfig } from '../config';
-import type { ProofBundle } from '../verify/bundle';
 import { base64 } from '../verify/bytes';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, readCheckpoint, type PeerCheckpoint } from '../verify/checkpoint';
 import { notFound } from '../errors';
@@ -67,11 +66,7 @@ export class ProofService implements ProofSources {
     return [...(await this.configChain(before)), block];
   }
 
-  async transaction(txId: string, range?: BundleRange): Promise<ProofBundle> {
-    return (await transactionBundle(this, txId, range)).bundle;
-  }
-
-  /** The transaction's bundle as the JSON bytes to send (the same bundle as transaction()). */
+  /** The transaction's bundle, as the JSON bytes to send. */
   async transactionBytes(txId: string, range?: BundleRange): Promise<Buffer> {
     return encoded(await transactionBundle(this, txId, range));
   }
@@ -81,11 +76,7 @@ export class ProofService implements ProofSources {
     return ruleProofBundle(this, txId);
   }
 
-  async accessEvent(located: LocatedEvent, range?: BundleRange): Promise<ProofBundle> {
-    return (await accessEventBundle(this, located, range)).bundle;
-  }
-
-  /** The access event's bundle as the JSON bytes to send (the same bundle as accessEvent()). */
+  /** The access event's bundle, as the JSON bytes to send. */
   async accessEventBytes(located: LocatedEvent, range?: BundleRange): Promise<Buffer> {
     return encoded(await accessEventBundle(this, located, range));
   }
