@@ -41,7 +41,9 @@ async function main(): Promise<void> {
 
   const index = openIndex(indexFile(config.stateDir));
   const chain = new ChainReader(config);
-  const follower = new IndexFollower(index, chain, { log }).start();
+  const proofs = new ProofService(config);
+  // Every block the index reads is also kept for proofs (recent blocks, headers): bundles of recent transactions ask no peer for them.
+  const follower = new IndexFollower(index, chain, { log, onBlock: (block, read) => proofs.observe(block, read) }).start();
   trackIndexLag(async () => (await chain.chainHeight()) - 1 - follower.lastBlock);
 
   const raftLeader = new RaftLeader(config.orderers, config.network.channel);
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
     systems: new ActiveSystems(ledger),
     index,
     follower,
-    proofs: new ProofService(config),
+    proofs,
     idempotentAnswers: new IdempotentAnswers(state, loadIdempotencySecret(config.stateDir)),
     bodyLimitBytes: config.bodyLimitBytes,
     http: config.http,

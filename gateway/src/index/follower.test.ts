@@ -41,6 +41,24 @@ describe('following the chain', () => {
     expect(channel.requests).toEqual([0]);
   });
 
+  it('hands each applied block, with its VALID transactions, to an observer; an observer that throws stops nothing', async () => {
+    const channel = new FakeChannel();
+    const seen: Array<[number, string[]]> = [];
+    const follower = new IndexFollower(memoryIndex(), { network: channel.network, chaincodeName: 'welfare' }, {
+      ...FAST_RETRY,
+      onBlock: (block, read) => {
+        seen.push([Number(block.getHeader()!.getNumber()), read.transactions.map((t) => t.txId)]);
+        throw new Error('observer broke');
+      },
+    }).start();
+    followers.push(follower);
+    channel.append(...blocks.map(toProtoBlock));
+    expect(await follower.waitFor(lastBlock, 2000)).toBe(true);
+    expect(seen.map(([n]) => n)).toEqual(blocks.map((_, i) => i));
+    expect(seen[4][1]).toContain(blocks[4].transactions[0].txId);
+    expect(channel.requests).toEqual([0]);
+  });
+
   it('lets a request wait until its transaction or block is in the index', async () => {
     const channel = new FakeChannel();
     const follower = started(memoryIndex(), channel);

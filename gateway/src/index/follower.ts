@@ -24,6 +24,8 @@ export interface FollowerOptions {
   /** Backoff between reconnects: doubles from initialMs up to maxMs, back to initialMs after a block. */
   retry?: { initialMs: number; maxMs: number };
   log?: FollowerLog;
+  /** Each block once applied, with its VALID transactions (the proofs keep recent blocks and headers from it). */
+  onBlock?: (block: common.Block, read: ChainBlock) => void;
 }
 
 /** A txId (the transaction is in the index) or a block number (the block is wholly in the index). */
@@ -42,6 +44,7 @@ class BlockNotApplied extends Error {}
 export class IndexFollower {
   private readonly retry: { initialMs: number; maxMs: number };
   private readonly log: FollowerLog;
+  private readonly onBlock?: FollowerOptions['onBlock'];
   private readonly waiters = new Set<Waiter>();
   private closed = false;
   private delayMs: number;
@@ -58,6 +61,7 @@ export class IndexFollower {
   ) {
     this.retry = options.retry ?? { initialMs: 250, maxMs: 10_000 };
     this.log = options.log ?? SILENT;
+    this.onBlock = options.onBlock;
     this.delayMs = this.retry.initialMs;
     this.last = lastCompleteBlock(readCheckpoint(db));
   }
@@ -148,6 +152,15 @@ export class IndexFollower {
     this.last = Math.max(this.last, chainBlock.blockNumber);
     this.delayMs = this.retry.initialMs;
     for (const waiter of [...this.waiters]) if (this.reached(waiter.target)) waiter.settle(true);
+    this.share(block, chainBlock);
+  }
+
+  private share(block: common.Block, chainBlock: ChainBlock): void {
+    try {
+      this.onBlock?.(block, chainBlock);
+    } catch (err) {
+      this.log.warn({ err, blockNumber: chainBlock.blockNumber }, 'index: a block observer failed; the index goes on');
+    }
   }
 
   private readAndApply(block: common.Block): ChainBlock {

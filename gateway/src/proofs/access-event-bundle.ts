@@ -6,7 +6,7 @@
 import { accessEventLeaf, inclusionProof, type AccessEvent } from '@welfare-ledger/chaincode/lib';
 import { hex } from '../verify/bytes';
 import type { ProofBundle } from '../verify/bundle';
-import { transactionBundle, type BundleRange, type ProofSources } from './transaction-bundle';
+import { transactionBundle, type AssembledTransaction, type BundleRange, type ProofSources } from './transaction-bundle';
 
 export interface LocatedEvent {
   eventId: string;
@@ -15,8 +15,9 @@ export interface LocatedEvent {
   leafIndex: number;
 }
 
-export async function accessEventBundle(sources: ProofSources, located: LocatedEvent, range: BundleRange = {}): Promise<ProofBundle> {
-  const { bundle, transaction } = await transactionBundle(sources, located.txId, range);
+export async function accessEventBundle(sources: ProofSources, located: LocatedEvent, range: BundleRange = {}): Promise<AssembledTransaction> {
+  const assembled = await transactionBundle(sources, located.txId, range);
+  const { bundle, transaction } = assembled;
   const events = anchoredEvents(transaction.actions.flatMap((a) => a.args));
   const event = events[located.leafIndex];
   if (!event || event.eventId !== located.eventId) {
@@ -24,7 +25,7 @@ export async function accessEventBundle(sources: ProofSources, located: LocatedE
   }
   const anchor = bundle.claims.find((claim) => anchorBatchId(claim.value) === located.batchId);
   if (!anchor) throw new Error(`transaction ${located.txId} did not write the anchor of batch ${located.batchId}`);
-  return {
+  const eventBundle: ProofBundle = {
     ...bundle,
     kind: 'access-event',
     claims: [anchor],
@@ -37,6 +38,7 @@ export async function accessEventBundle(sources: ProofSources, located: LocatedE
       anchorKey: anchor.key,
     },
   };
+  return { ...assembled, bundle: eventBundle };
 }
 
 /** The events of an AnchorAccessBatch call: its single argument is the batch JSON. */

@@ -89,10 +89,11 @@ export class ChainQueries {
 
   /**
    * The ProposalResponse (answer + the peer's signature) of qscc GetTransactionByID on one org's
-   * peer: a ProcessedTransaction with the envelope and that peer's validation code.
+   * peer: a ProcessedTransaction with the envelope and that peer's validation code, in the
+   * signed payload only (peer-attestation.ts drops the unsigned copy).
    */
   async signedTransactionStatus(txId: string, mspId: string): Promise<Uint8Array> {
-    return (await this.signedAnswer(mspId, 'GetTransactionByID', [this.channel, txId])).response;
+    return (await this.signedAnswer(mspId, 'GetTransactionByID', [this.channel, txId], 'drop')).response;
   }
 
   /** The proposal and the ProposalResponse (signed by the peer) of qscc GetChainInfo on one org's peer: a checkpoint. */
@@ -100,8 +101,8 @@ export class ChainQueries {
     return this.signedAnswer(mspId, 'GetChainInfo', [this.channel]);
   }
 
-  private signedAnswer(mspId: string, fn: string, args: string[]): Promise<{ proposal: Uint8Array; response: Uint8Array }> {
-    return onWholeChain(mspId, this.peersOf(mspId), (p) => signedPeerAnswer(p.client, p.qscc, this.signer, fn, args, this.config.deadlines.evaluateMs));
+  private signedAnswer(mspId: string, fn: string, args: string[], answerCopy: 'keep' | 'drop' = 'keep'): Promise<{ proposal: Uint8Array; response: Uint8Array }> {
+    return onWholeChain(mspId, this.peersOf(mspId), (p) => signedPeerAnswer(p.client, p.qscc, this.signer, fn, args, this.config.deadlines.evaluateMs, answerCopy));
   }
 
   close(): void {

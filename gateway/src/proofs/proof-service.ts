@@ -5,7 +5,6 @@
  */
 import type { common } from '@hyperledger/fabric-protos';
 import type { GatewayConfig } from '../config';
-import type { ProofBundle } from '../verify/bundle';
 import { base64 } from '../verify/bytes';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, readCheckpoint, type PeerCheckpoint } from '../verify/checkpoint';
 import { notFound } from '../errors';
@@ -13,20 +12,40 @@ import { accessEventBundle, type LocatedEvent } from './access-event-bundle';
 import { ruleProofBundle } from './rule-proof-bundle';
 import type { RuleProof } from '../verify/rules/rule-proof';
 import { lastConfigIndex } from './block-json';
-import { ChainQueries } from './chain-queries';
+import type { ChainBlock } from '../index/chain-events';
+import { ChainQueries, type PeerChainInfo } from './chain-queries';
+import { FreshChainInfo } from './fresh-chain-info';
 import { HeaderCache } from './header-cache';
 import { RecentBlocks } from './recent-blocks';
-import { transactionBundle, type BundleRange, type ProofSources } from './transaction-bundle';
+import { transactionBundle, type AssembledTransaction, type BundleRange, type ProofSources } from './transaction-bundle';
+import { bundleBytes, encodedConfigChain } from './bundle-bytes';
 
 export class ProofService implements ProofSources {
   readonly queries: ChainQueries;
   readonly headers: HeaderCache;
   readonly recentBlocks = new RecentBlocks();
   private readonly configChains = new Map<number, Promise<common.Block[]>>();
+  private readonly tip: FreshChainInfo;
 
   constructor(config: GatewayConfig) {
     this.queries = new ChainQueries(config);
     this.headers = new HeaderCache((n) => this.queries.blockByNumber(n));
+    this.tip = new FreshChainInfo(() => this.queries.chainInfo());
+  }
+
+  /**
+   * A block the gateway's own block stream delivered (committed on its org's peer, the peer
+   * bundles are built from): its header and the block are kept, so bundles of recent
+   * transactions ask no peer for either.
+   */
+  observe(block: common.Block, read: ChainBlock): void {
+    this.headers.remember(block);
+    this.recentBlocks.remember(block, new Map(read.transactions.map((t) => [t.txId, t.txIndex])));
+  }
+
+  /** The default peer's chain tip, answered after this call began (concurrent bundles share the call). */
+  chainInfo(): Promise<PeerChainInfo> {
+    return this.tip.get();
   }
 
   /** Config blocks from genesis to `lastConfig`: each config block's predecessor names the config before it. */
@@ -47,8 +66,9 @@ export class ProofService implements ProofSources {
     return [...(await this.configChain(before)), block];
   }
 
-  async transaction(txId: string, range?: BundleRange): Promise<ProofBundle> {
-    return (await transactionBundle(this, txId, range)).bundle;
+  /** The transaction's bundle, as the JSON bytes to send. */
+  async transactionBytes(txId: string, range?: BundleRange): Promise<Buffer> {
+    return encoded(await transactionBundle(this, txId, range));
   }
 
   /** The decision's bundle with the bundles of every version it read: for re-running the rules offline. */
@@ -56,8 +76,9 @@ export class ProofService implements ProofSources {
     return ruleProofBundle(this, txId);
   }
 
-  accessEvent(located: LocatedEvent, range?: BundleRange): Promise<ProofBundle> {
-    return accessEventBundle(this, located, range);
+  /** The access event's bundle, as the JSON bytes to send. */
+  async accessEventBytes(located: LocatedEvent, range?: BundleRange): Promise<Buffer> {
+    return encoded(await accessEventBundle(this, located, range));
   }
 
   /** The chain tip as `mspId`'s peer signs it (default: the peer of this gateway's org). */
@@ -78,4 +99,8 @@ export class ProofService implements ProofSources {
   close(): void {
     this.queries.close();
   }
+}
+
+function encoded({ bundle, configChain }: AssembledTransaction): Buffer {
+  return bundleBytes(bundle, { configChain: encodedConfigChain(configChain) });
 }

@@ -64,7 +64,7 @@ describe('assembling an access-event bundle', () => {
   test('takes the event from the anchor transaction and rebuilds the captured path', async () => {
     const original = accessEventBundle();
     const { event, batchId, leafIndex } = original.accessEvent!;
-    const bundle = await buildAccessEventBundle(fakeChainOf(original), { eventId: event.eventId, txId: original.txId, batchId, leafIndex });
+    const { bundle } = await buildAccessEventBundle(fakeChainOf(original), { eventId: event.eventId, txId: original.txId, batchId, leafIndex });
     expect(withoutAssembly(bundle as never)).toEqual(withoutAssembly(original as never));
     expect(verifyBundle(bundle, { trust: fixture<TrustAnchor>('trust.json') }).ok).toBe(true);
   });

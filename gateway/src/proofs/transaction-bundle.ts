@@ -13,7 +13,7 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, type ProofBundle, type WriteClaim } from
 import { headerFields } from '../verify/bundle-context';
 import { decodeTransaction, type DecodedTransaction } from '../verify/fabric/transaction';
 import { headerJson, lastConfigIndex, signedBlockJson, transactionIndex, validationCodesOf } from './block-json';
-import type { ChainQueries } from './chain-queries';
+import type { ChainQueries, PeerChainInfo } from './chain-queries';
 import type { HeaderCache } from './header-cache';
 import type { RecentBlocks } from './recent-blocks';
 import { validationAttestations } from './validation-attestations';
@@ -33,19 +33,26 @@ export interface ProofSources {
   headers: HeaderCache;
   /** The config blocks from genesis to block `lastConfig`, in order. */
   configChain(lastConfig: number): Promise<common.Block[]>;
-  /** Blocks of recent bundles, so that the next bundle of the same block asks no peer for it. */
+  /** Recent blocks (the block stream's, recent bundles'), so that a bundle of one asks no peer for it. */
   recentBlocks?: RecentBlocks;
+  /** The default peer's chain tip, shared by concurrent bundles (default: queries.chainInfo per bundle). */
+  chainInfo?(): Promise<PeerChainInfo>;
 }
 
 export interface AssembledTransaction {
   bundle: ProofBundle;
   transaction: DecodedTransaction;
+  /** The blocks the bundle carries whole, to send them encoded once (bundle-bytes.ts). */
+  block: common.Block;
+  configChain: common.Block[];
 }
 
 export async function transactionBundle(sources: ProofSources, txId: string, range: BundleRange = {}): Promise<AssembledTransaction> {
   const { queries, headers } = sources;
   const recent = sources.recentBlocks?.find(txId);
   const block = recent?.block ?? (await blockOf(queries, txId));
+  // The peers' signed answers need only the txId of a committed transaction: asked while the rest is gathered.
+  const attesting = validationAttestations(queries, txId);
   if (!recent) {
     headers.remember(block);
     sources.recentBlocks?.remember(block);
@@ -56,7 +63,7 @@ export async function transactionBundle(sources: ProofSources, txId: string, ran
   const envelope = block.getData()!.getDataList_asU8()[index];
   const transaction = decodeTransaction(envelope);
 
-  const info = await queries.chainInfo();
+  const info = await (sources.chainInfo?.() ?? queries.chainInfo());
   const currentTip = info.height - 1;
   const tipNumber = Math.max(header.number, Math.min(range.tip ?? currentTip, currentTip, header.number + MAX_HEADERS));
   const later = await headers.range(header.number + 1, tipNumber);
@@ -70,7 +77,7 @@ export async function transactionBundle(sources: ProofSources, txId: string, ran
   if (tipNumber === currentTip && tipHash !== info.currentBlockHash) {
     throw new Error(`the tip header hashes to ${tipHash} but the peer reports ${info.currentBlockHash}`);
   }
-  const [configChain, attestations] = await Promise.all([sources.configChain(lastConfigIndex(block)), validationAttestations(queries, txId)]);
+  const [configChain, attestations] = await Promise.all([sources.configChain(lastConfigIndex(block)), attesting]);
 
   const bundle: ProofBundle = {
     format: BUNDLE_FORMAT,
@@ -89,7 +96,7 @@ export async function transactionBundle(sources: ProofSources, txId: string, ran
     assembledAt: new Date().toISOString(),
     assembledFrom: `peer of ${queries.defaultOrg}`,
   };
-  return { bundle, transaction };
+  return { bundle, transaction, block, configChain };
 }
 
 /** Every write (not delete) of the transaction in the namespace of the chaincode it invoked. */

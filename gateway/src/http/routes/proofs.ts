@@ -3,6 +3,7 @@
  * transaction or an access event (verify offline with `npx welfare-ledger verify`), and
  * checkpoints of the chain tip signed by an org's peer, to keep and check later bundles against.
  */
+import type { Context } from 'koa';
 import { z } from 'zod';
 import type { ProofService } from '../../proofs/proof-service';
 import { accessEvent } from '../../services/reports';
@@ -15,6 +16,12 @@ const rangeQuery = z.strictObject({ since: blockNumber.optional(), tip: blockNum
 const checkpointQuery = z.strictObject({ org: z.string().regex(/^[A-Za-z0-9.-]{1,64}$/).optional() });
 const txIdParam = z.string().regex(/^[0-9a-f]{64}$/, 'a transaction id is 64 lowercase hex digits');
 
+/** A bundle already encoded as JSON bytes (proofs/bundle-bytes.ts): sent as they are. */
+function asJson(ctx: Context, bytes: Buffer): Buffer {
+  ctx.type = 'application/json; charset=utf-8';
+  return bytes;
+}
+
 export function proofRoutes(s: Services, proofs: ProofService) {
   return [
     route({
@@ -25,9 +32,9 @@ export function proofRoutes(s: Services, proofs: ProofService) {
         'endorsements with certificates, config blocks from genesis, headers to the tip and the key/values written. ' +
         '`since` adds headers from an earlier block (at most 10,000 before), `tip` ends the chain earlier.',
       responseDescription: 'ProofBundle (welfare-ledger/proof-bundle v2)',
-      handle: async ({ params, query }) => {
+      handle: async ({ params, query, ctx }) => {
         const txId = parse(txIdParam, params.txId);
-        return proofs.transaction(txId, query);
+        return asJson(ctx, await proofs.transactionBytes(txId, query));
       },
     }),
     route({
@@ -44,9 +51,9 @@ export function proofRoutes(s: Services, proofs: ProofService) {
       query: rangeQuery,
       summary: 'Proof bundle of an access event: the anchor transaction bundle plus the RFC 6962 inclusion path to its anchored root',
       responseDescription: 'ProofBundle (kind access-event)',
-      handle: async ({ params, query }) => {
+      handle: async ({ params, query, ctx }) => {
         const located = await accessEvent(s, params.eventId);
-        return proofs.accessEvent({ eventId: params.eventId, ...located }, query);
+        return asJson(ctx, await proofs.accessEventBytes({ eventId: params.eventId, ...located }, query));
       },
     }),
     route({
