@@ -73,6 +73,9 @@ org_domain() { echo "$1.welfare.local"; }
 peer_port() { echo $((PORT_BASE + 51 + 1000 * $(org_index "$1") + 100 * ${2:-0})); }
 peer_cc_port() { echo $(($(peer_port "$1" "${2:-0}") + 1)); }
 peer_ops_port() { echo $((PORT_BASE + 2443 + $(org_index "$1") + 10 * ${2:-0})); }
+# Go's pprof endpoints, only with WELFARE_FABRIC_PPROF=1: peers 9460.. (+10 for a second peer), orderers 9481..9483.
+peer_pprof_port() { echo $((PORT_BASE + 2460 + $(org_index "$1") + 10 * ${2:-0})); }
+orderer_pprof_port() { echo $((PORT_BASE + 2480 + $1)); }
 peer_fqdn() { echo "peer${2:-0}.$(org_domain "$1")"; }
 peer_name() { node_name "$1" "$(peer_fqdn "$1" "${2:-0}")"; }
 peer_dir() { echo "$(org_home "$1")/peers/$(peer_fqdn "$1" "${2:-0}")"; }

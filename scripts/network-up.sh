@@ -127,6 +127,9 @@ start_orderer() {
     export ORDERER_CONSENSUS_SNAPDIR="$data/etcdraft/snapshot"
     export ORDERER_OPERATIONS_LISTENADDRESS="$addr:$(orderer_ops_port "$n")"
     export ORDERER_METRICS_PROVIDER=prometheus
+    if [ "${WELFARE_FABRIC_PPROF:-}" = 1 ]; then   # Go's pprof, for profiling only (docs/performance.md)
+      export ORDERER_GENERAL_PROFILE_ENABLED=true ORDERER_GENERAL_PROFILE_ADDRESS="$addr:$(orderer_pprof_port "$n")"
+    fi
     export FABRIC_LOGGING_SPEC="${WELFARE_FABRIC_LOGGING:-INFO}"
     nohup $(node_exec "$name") orderer >>"$RUN_DIR/logs/$name.log" 2>&1 &
     echo $! >"$pidf"
@@ -161,6 +164,9 @@ start_peer() { # org [peer index]
     export CORE_OPERATIONS_LISTENADDRESS="$addr:$(peer_ops_port "$org" "$i")"
     export CORE_METRICS_PROVIDER=prometheus
     export CORE_CHAINCODE_EXTERNALBUILDERS="[{name: welfare-node, path: $REPO_ROOT/network/builders/node}]"
+    if [ "${WELFARE_FABRIC_PPROF:-}" = 1 ]; then
+      export CORE_PEER_PROFILE_ENABLED=true CORE_PEER_PROFILE_LISTENADDRESS="$addr:$(peer_pprof_port "$org" "$i")"
+    fi
     export FABRIC_LOGGING_SPEC="${WELFARE_FABRIC_LOGGING:-INFO}"
     nohup $(node_exec "$org") peer node start >>"$RUN_DIR/logs/peer-$key.log" 2>&1 &
     echo $! >"$pidf"

@@ -66,7 +66,7 @@ describe('rule proofs of payments made on the real network', () => {
     expect(result.ok).toBe(true);
     expect(result.definition?.rulesVersion).toBe('rules-1');
     expect(result.outcome?.explanations).toEqual([
-      expect.stringMatching(new RegExp(`^line RULES-${runTag}-1 \\(REGULAR, 2026-07\\): POSTED: programme ${programmeId}, standard 1,200.00, block \\d+ tx \\d+; eligibility ACTIVE .* covers 2026-07; no death record at commit; period 2026-07 not yet paid; 1,200.00 ≤ standard 1,200.00$`)),
+      expect.stringMatching(new RegExp(`^line RULES-${runTag}-1 \\(REGULAR, 2026-07\\): POSTED: programme ${programmeId}, standard 1,200.00, block \\d+ tx \\d+; eligibility ACTIVE .* covers 2026-07; no death recorded \\(recording a death suspends every ACTIVE eligibility in the same transaction\\); period 2026-07 not yet paid; 1,200.00 ≤ standard 1,200.00$`)),
     ]);
     expect(result.checks.find((c) => c.check === 'caller')?.detail).toMatch(/^submitted by system finance-system/);
 

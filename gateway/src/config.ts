@@ -99,7 +99,7 @@ export interface GatewayConfig {
   ca?: CaConnection;
   pseudonymKeyHex?: string;
   bodyLimitBytes: number;
-  /** Access events wait at most windowMs, or until maxEvents are waiting, before they are anchored. */
+  /** Access events go at once when none of the org are in flight; else they wait for that batch, at most windowMs, or until maxEvents are waiting. */
   accessBatch: { windowMs: number; maxEvents: number };
   deadlines: Deadlines;
   logLevel: string;

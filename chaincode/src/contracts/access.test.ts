@@ -164,6 +164,24 @@ describe('access-event anchors', () => {
     await expect(ledger.evaluate(contract, 'ReadAccessEvent', audit, 'EV-3')).rejects.toThrow('[NOT_FOUND]');
   });
 
+  it('ids that sort together are looked up by range, 40 at a time; a repeat inside a range is still found', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => event(1000 + i));
+    const { reads, ranges } = await anchor(ledger, batchOf(many));
+    expect(reads.filter((key) => key.includes('accessEvent'))).toEqual([]);
+    expect(ranges).toHaveLength(5);
+    const again = Array.from({ length: 80 }, (_, i) => event(1150 + i));
+    await expect(anchor(ledger, batchOf(again, 'AB-2'))).rejects.toThrow('[EVENT_ID_TAKEN] eventIds already anchored: ["EV-1150"');
+  });
+
+  it('ids scattered among ones already anchored are looked up one by one, after one range read that found too many', async () => {
+    const ids = Array.from({ length: 600 }, (_, i) => 1000 + i);
+    await anchor(ledger, batchOf(ids.filter((id) => id % 5 !== 0).map((id) => event(id))));
+    const scattered = ids.filter((id) => id % 5 === 0).map((id) => event(id));
+    const { reads, ranges } = await anchor(ledger, batchOf(scattered, 'AB-2'));
+    expect(ranges).toHaveLength(1);
+    expect(reads.filter((key) => key.includes('accessEvent'))).toHaveLength(scattered.length);
+  });
+
   it("another org's system may not reuse an eventId anchored by this org", async () => {
     await anchor(ledger, batchOf([event(1)]));
     const theirs = event(1, { accessorSystemId: 'fin-bank', purpose: 'DISBURSEMENT_VERIFICATION' });

@@ -229,8 +229,9 @@ describe("a batch's facts, read by range", () => {
     expect(result).toMatchObject({ lineCount: 500, postedCount: 500 });
     // The batch key and the programme.
     expect(reads).toEqual(['\u0000batch\u0000B-DENSE\u0000', '\u0000programme\u0000MINIMUM_LIVING\u0000']);
-    // Lines, eligibility, death, paid period: 13 ranges of at most 40 keys each.
-    expect(ranges).toHaveLength(4 * 13);
+    // Lines, eligibility, paid period: 13 ranges of at most 40 keys each. No death record: every
+    // eligibility is ACTIVE, and a death would have suspended it (needsDeathRecord).
+    expect(ranges).toHaveLength(3 * 13);
   });
 
   it('finds what is in a range: the same lines again are refused LINE_CONFLICT, a second REGULAR line DUPLICATE', async () => {

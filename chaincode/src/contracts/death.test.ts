@@ -101,6 +101,15 @@ describe('the death registry', () => {
     expect(result.status).toBe('POSTED');
   });
 
+  it('a payment reads the death record only for an eligibility suspended for a death (an ACTIVE one never outlives a death)', async () => {
+    const deathKey = `\u0000death\u0000${alice}\u0000`;
+    const alive = await post(ledger, lineFor('L-2024-03-DIS', alice, { period: '2024-03', programmeId: 'DISABILITY_LIVING', amountFen: 20_000 }));
+    expect(alive.reads).not.toContain(deathKey);
+    await recordDeath(ledger, { ...death, dateOfDeath: '2024-03-31' });
+    const afterDeath = await post(ledger, lineFor('L-2024-03', alice, { period: '2024-03' }));
+    expect(afterDeath.reads).toContain(deathKey);
+  });
+
   it('a subject suspended for another reason before dying is NOT_ELIGIBLE rather than DECEASED', async () => {
     await ledger.submit(eligibility, 'Suspend', civilAffairs, json({ subjectRef: alice, programmeId: 'MINIMUM_LIVING', reason: 'REVIEW', decisionRef: 'r' }));
     await recordDeath(ledger);

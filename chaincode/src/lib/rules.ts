@@ -2,7 +2,7 @@
  * The chaincode's pure rules, exported for the offline verifier: a rule proof re-runs these very
  * functions (one source, no copy) on the facts proven from the ledger. Nothing here reads state.
  */
-export { checkLine, lineRecord, validAmount, isAfterMonthOfDeath, type LineFacts, type LineDecision, type SubmittedLine } from '../rules/disbursement';
+export { checkLine, lineRecord, validAmount, isAfterMonthOfDeath, needsDeathRecord, type LineFacts, type LineDecision, type SubmittedLine } from '../rules/disbursement';
 export { checkBatch, batchLines, batchRecord, batchContentHash } from '../rules/batch';
 export { emptyPaidPeriod, withPostedLine, type PaidPeriod } from '../rules/payments';
 export { coversPeriod, suspendForDeath, grant, suspend, reinstate, revoke, transferDistrict } from '../rules/eligibility';

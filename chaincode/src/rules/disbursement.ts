@@ -1,5 +1,5 @@
 import type { LineRejectionCode } from '../lib/reason-codes';
-import type { Death, DisbursementLine, Eligibility, LineKind, Programme } from '../lib/records';
+import { DECEASED_REASON, type Death, type DisbursementLine, type Eligibility, type LineKind, type Programme } from '../lib/records';
 import { periodOf } from '../lib/time';
 import { coversPeriod } from './eligibility';
 import type { PaidPeriod } from './payments';
@@ -9,6 +9,7 @@ import type { Stamp } from './stamp';
 export interface LineFacts {
   programme: Programme | null;
   eligibility: Eligibility | null;
+  /** The subject's death record where the checks depend on it (needsDeathRecord), else null. */
   death: Death | null;
   /** Already paid for the subject, programme and period, including earlier lines of the same batch. */
   paid: PaidPeriod;
@@ -33,6 +34,18 @@ export function validAmount(amount: number | string): number | null {
  */
 export function keptAmount(amount: number | string): { amountFen: number | null; submittedAmount?: string } {
   return typeof amount === 'number' && Number.isSafeInteger(amount) ? { amountFen: amount } : { amountFen: null, submittedAmount: String(amount) };
+}
+
+/**
+ * Whether a line's checks depend on the subject's death record, given its eligibility: only for
+ * an eligibility suspended for a death. RecordDeath suspends every ACTIVE eligibility of the
+ * subject in the transaction that records the death, and a grant or reinstatement of a deceased
+ * subject is refused, so an ACTIVE eligibility is never kept for a recorded death; with no
+ * eligibility, or one suspended or revoked for another reason, the line is NOT_ELIGIBLE whatever
+ * the death registry holds. So a payment reads the death record only then (one key fewer per line).
+ */
+export function needsDeathRecord(eligibility: Eligibility | null): boolean {
+  return eligibility !== null && eligibility.status === 'SUSPENDED' && eligibility.reason === DECEASED_REASON;
 }
 
 export function isAfterMonthOfDeath(period: string, death: Death | null): boolean {

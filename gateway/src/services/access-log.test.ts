@@ -165,6 +165,33 @@ describe('the access log batcher', () => {
     expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 'EVENT_ID_TAKEN', status: 409 });
   });
 
+  it('with nothing on its way to the chain, an event is anchored at once, not after the window', async () => {
+    const { ledger, anchors } = fakeLedger();
+    const log = new AccessLog(ledger, { windowMs: 60_000, maxEvents: 1000 });
+    await expect(log.record('AuditMSP', [event(1)])).resolves.toHaveLength(1);
+    expect(anchors).toHaveLength(1);
+  });
+
+  it('events arriving while a batch is on its way wait for its commit, then go together in one batch', async () => {
+    const { ledger, anchors } = fakeLedger();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const submit = ledger.submit.bind(ledger);
+    (ledger as { submit: Ledger['submit'] }).submit = (async (actor: Actor, fn: string, args: string[]) => {
+      if (anchors.length === 0) await held;
+      return submit(actor, fn, args);
+    }) as Ledger['submit'];
+    const log = new AccessLog(ledger, { windowMs: 60_000, maxEvents: 1000 });
+    const first = log.record('AuditMSP', [event(1)]);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const later = [log.record('AuditMSP', [event(2)]), log.record('AuditMSP', [event(3)])];
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(anchors).toHaveLength(0);
+    release();
+    await Promise.all([first, ...later]);
+    expect(anchors.map((a) => a.batch.events.map((e) => e.eventId))).toEqual([['E1'], ['E2', 'E3']]);
+  });
+
   it('drain anchors whatever is waiting before shutdown', async () => {
     const { ledger, anchors } = fakeLedger();
     const log = new AccessLog(ledger, { windowMs: 60_000, maxEvents: 1000 });

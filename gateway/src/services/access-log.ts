@@ -1,7 +1,11 @@
 /**
- * Access events are collected for a short window (or until a batch is full), anchored on the
- * chain in one transaction under their RFC 6962 Merkle root, and each caller is answered only
- * once that transaction is committed: an acknowledged access event is on the chain.
+ * Access events are anchored on the chain in one transaction per batch under their RFC 6962
+ * Merkle root, and each caller is answered only once that transaction is committed: an
+ * acknowledged access event is on the chain. A batch goes as soon as nothing of its org is on its
+ * way to the chain (what arrived in the same turn of the event loop goes together); while a batch
+ * is in flight, events wait for its commit and then go together, or go after at most the window,
+ * or when a batch is full. So a quiet gateway answers without waiting out a window, and a busy one
+ * makes big batches (group commit).
  * Batches are per org, because the ledger accepts only events whose accessor is a system of the
  * submitting org. One event the ledger refuses never costs the other callers theirs: only its
  * caller is answered with the refusal, and the rest of the batch is anchored again.
@@ -43,6 +47,8 @@ export class AccessLog {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inFlight = new Map<string, { leafHash: string; anchored: Promise<AnchoredEvent> }>();
   private readonly flushes = new Set<Promise<void>>();
+  /** Batches on their way to the chain, per org. */
+  private readonly anchoring = new Map<string, number>();
 
   constructor(
     private readonly ledger: Ledger,
@@ -69,7 +75,7 @@ export class AccessLog {
       queue.push({ event, leafHash, settle: { resolve, reject } });
       this.queues.set(mspId, queue);
       if (queue.length >= this.options.maxEvents) this.flush(mspId);
-      else if (!this.timers.has(mspId)) this.timers.set(mspId, setTimeout(() => this.flush(mspId), this.options.windowMs));
+      else if (!this.timers.has(mspId)) this.timers.set(mspId, setTimeout(() => this.flush(mspId), this.inFlightOf(mspId) === 0 ? 0 : this.options.windowMs));
     });
     this.inFlight.set(event.eventId, { leafHash, anchored });
     anchored.then(
@@ -85,8 +91,18 @@ export class AccessLog {
     const batch = this.queues.get(mspId) ?? [];
     this.queues.delete(mspId);
     if (batch.length === 0) return;
-    const done = this.anchor(mspId, batch).finally(() => this.flushes.delete(done));
+    this.anchoring.set(mspId, this.inFlightOf(mspId) + 1);
+    const done = this.anchor(mspId, batch).finally(() => {
+      this.flushes.delete(done);
+      this.anchoring.set(mspId, this.inFlightOf(mspId) - 1);
+      // What waited for this batch goes now, together.
+      if (this.inFlightOf(mspId) === 0 && this.queues.has(mspId)) this.flush(mspId);
+    });
     this.flushes.add(done);
+  }
+
+  private inFlightOf(mspId: string): number {
+    return this.anchoring.get(mspId) ?? 0;
   }
 
   /**

@@ -146,6 +146,9 @@ function requiredRange(inputs: DecisionInputs, table: string, ...parts: string[]
 
 type Provenance = Record<'programme' | 'eligibility' | 'death' | 'paid', string>;
 
+/** The death fact of a line whose checks do not depend on it ('' provenance: not read). */
+const NOT_NEEDED: ProvenFact = { value: null, version: null };
+
 /** The facts the line checks read (SPEC §4), each from the proven read set; as the chaincode, nothing past an unknown programme. */
 function lineFacts(inputs: DecisionInputs, line: SubmittedLine): { facts: LineFacts; provenance: Provenance } {
   const programme = required(inputs, 'programme', line.programmeId);
@@ -154,7 +157,8 @@ function lineFacts(inputs: DecisionInputs, line: SubmittedLine): { facts: LineFa
     return { facts: { programme: null, eligibility: null, death: null, paid: emptyPaid }, provenance: { programme: versionText(null), eligibility: '', death: '', paid: '' } };
   }
   const eligibility = required(inputs, 'eligibility', ...eligibilityKey(line.subjectRef, line.programmeId));
-  const death = required(inputs, 'death', line.subjectRef);
+  // As the chaincode: the death record only where the checks depend on it (needsDeathRecord).
+  const death = inputs.rules.needsDeathRecord((eligibility.value as Eligibility | null) ?? null) ? required(inputs, 'death', line.subjectRef) : NOT_NEEDED;
   const paid = required(inputs, 'paidPeriod', ...paidPeriodKey(line.subjectRef, line.programmeId, line.period));
   return {
     facts: {
@@ -166,7 +170,7 @@ function lineFacts(inputs: DecisionInputs, line: SubmittedLine): { facts: LineFa
     provenance: {
       programme: versionText(programme.version),
       eligibility: versionText(eligibility.version),
-      death: versionText(death.version),
+      death: death === NOT_NEEDED ? '' : versionText(death.version),
       paid: versionText(paid.version),
     },
   };
@@ -206,7 +210,7 @@ function explainLine(line: SubmittedLine, facts: LineFacts, from: Provenance, de
       ? `eligibility ${eligibility.status}${eligibility.reason ? ` (${eligibility.reason})` : ''} for ${eligibility.programmeId} from ${eligibility.validFrom}${eligibility.validTo ? ` to ${eligibility.validTo}` : ''}, ${from.eligibility}; ${rules.coversPeriod(eligibility, line.period, death) ? 'covers' : 'does not cover'} ${line.period}`
       : `no eligibility for ${line.programmeId} at commit`,
   );
-  said.push(death ? `death recorded on ${death.dateOfDeath}, ${from.death}` : 'no death record at commit');
+  said.push(death ? `death recorded on ${death.dateOfDeath}, ${from.death}` : from.death ? 'no death record at commit' : deathNotRead(eligibility));
   said.push(
     paid.lineIds.length === 0
       ? `period ${line.period} not yet paid`
@@ -215,6 +219,13 @@ function explainLine(line: SubmittedLine, facts: LineFacts, from: Provenance, de
   const total = paid.paidFen + amount;
   said.push(`${paid.paidFen > 0 ? `${money(paid.paidFen)} + ` : ''}${money(amount)} ${total <= programme.monthlyCapFen ? '≤' : '>'} standard ${money(programme.monthlyCapFen)}`);
   return `${verdict}: ${said.join('; ')}`;
+}
+
+/** Why a line's decision did not read the death registry (rules' needsDeathRecord). */
+function deathNotRead(eligibility: Eligibility | null): string {
+  return eligibility?.status === 'ACTIVE'
+    ? 'no death recorded (recording a death suspends every ACTIVE eligibility in the same transaction)'
+    : 'death registry not read (not eligible whatever it holds)';
 }
 
 /** Fen as yuan with thousands separators: 120000 → "1,200.00". */

@@ -41,7 +41,7 @@ describe('a rule proof of a single payment line', () => {
     expect(result.ok).toBe(true);
     expect(result.definition).toMatchObject({ sequence: 1, packageHash: PACKAGE_HASH, rulesVersion: 'rules-1' });
     expect(result.outcome?.explanations).toEqual([
-      expect.stringMatching(/^line L-1 \(REGULAR, 2026-10\): POSTED: programme DISABILITY_LIVING, standard 1,200.00, block 2 tx 0; eligibility ACTIVE for DISABILITY_LIVING from 2026-01-01, block 3 tx 0; covers 2026-10; no death record at commit; period 2026-10 not yet paid; 1,200.00 ≤ standard 1,200.00$/),
+      expect.stringMatching(/^line L-1 \(REGULAR, 2026-10\): POSTED: programme DISABILITY_LIVING, standard 1,200.00, block 2 tx 0; eligibility ACTIVE for DISABILITY_LIVING from 2026-01-01, block 3 tx 0; covers 2026-10; no death recorded \(recording a death suspends every ACTIVE eligibility in the same transaction\); period 2026-10 not yet paid; 1,200.00 ≤ standard 1,200.00$/),
     ]);
   });
 
@@ -116,9 +116,17 @@ describe('forged rule proofs are refused (each internally consistent: re-signed 
 
   test('an absent-key fact dropped: a payment whose read set never looked for a death record is refused', () => {
     const payments = ledger();
-    const proof = payments.postLine(aliveLine(), { dropRead: compositeKey('death', SUBJECT.alive) });
+    const proof = payments.postBatch({ batchId: 'BATCH-D', programmeId: PROGRAMME, period: PERIOD, lines: [line('D-1', SUBJECT.dead)] }, { dropRead: compositeKey('death', SUBJECT.dead) });
     const result = verify(proof, payments);
-    expect(failed(result)).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining(`did not read death ${SUBJECT.alive}`) })]);
+    expect(failed(result)).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining(`did not read death ${SUBJECT.dead}`) })]);
+  });
+
+  test('a dropped eligibility read is refused too: whether the death registry matters depends on it', () => {
+    const payments = ledger();
+    const proof = payments.postLine(aliveLine(), { dropRead: compositeKey('eligibility', PROGRAMME, SUBJECT.alive) });
+    expect(failed(verify(proof, payments))).toEqual([
+      expect.objectContaining({ check: 're-execution', detail: expect.stringContaining(`did not read eligibility ${PROGRAMME}/${SUBJECT.alive}`) }),
+    ]);
   });
 
   test('the outcome altered: a line the rules reject DECEASED, written as POSTED, is refused', () => {
@@ -258,8 +266,8 @@ describe("a rule proof of a batch whose facts came by range reads (keys laid out
     expect(failed(result)).toEqual([]);
     expect(result.checks.find((c) => c.check === 'range-reads')?.detail).toMatch(/^4 range reads \(empty, raw, raw, raw\)/);
     expect(result.outcome?.explanations).toEqual([
-      expect.stringMatching(/^line L-0 \(REGULAR, 2026-10\): POSTED: .*no death record at commit/),
-      expect.stringMatching(/^line L-1 \(REGULAR, 2026-10\): REJECTED NOT_ELIGIBLE .*no eligibility for DISABILITY_LIVING at commit/),
+      expect.stringMatching(/^line L-0 \(REGULAR, 2026-10\): POSTED: .*no death recorded \(recording a death suspends every ACTIVE eligibility/),
+      expect.stringMatching(/^line L-1 \(REGULAR, 2026-10\): REJECTED NOT_ELIGIBLE .*no eligibility for DISABILITY_LIVING at commit; death registry not read \(not eligible whatever it holds\)/),
       expect.stringMatching(/^line L-2 \(REGULAR, 2026-10\): REJECTED DECEASED .*death recorded on 2026-08-14, block \d+ tx 0/),
       expect.stringMatching(/^line L-3 \(REGULAR, 2026-10\): REJECTED DUPLICATE .*already paid 1,200.00 \(regular line L-EARLIER\), block \d+ tx 0/),
       expect.stringMatching(/^line L-4 \(REGULAR, 2026-10\): REJECTED NOT_ELIGIBLE .*eligibility REVOKED/),

@@ -16,7 +16,7 @@ export const LIFECYCLE_NAMESPACE = '_lifecycle';
 export const WELFARE_CHAINCODE = 'welfare';
 
 /** The rule functions a released rules version consists of. */
-export type PaymentRules = Pick<typeof chaincodeLib, 'checkLine' | 'lineRecord' | 'checkBatch' | 'batchLines' | 'batchRecord' | 'batchContentHash' | 'emptyPaidPeriod' | 'withPostedLine' | 'coversPeriod' | 'isAfterMonthOfDeath' | 'validAmount' | 'deathToRecord' | 'suspendForDeath' | 'linesPaidAfterDeath' | 'periodsAfterDeath' | 'overpaymentFor' | 'grant' | 'suspend' | 'reinstate' | 'revoke' | 'transferDistrict'>;
+export type PaymentRules = Pick<typeof chaincodeLib, 'checkLine' | 'lineRecord' | 'checkBatch' | 'batchLines' | 'batchRecord' | 'batchContentHash' | 'emptyPaidPeriod' | 'withPostedLine' | 'coversPeriod' | 'isAfterMonthOfDeath' | 'needsDeathRecord' | 'validAmount' | 'deathToRecord' | 'suspendForDeath' | 'linesPaidAfterDeath' | 'periodsAfterDeath' | 'overpaymentFor' | 'grant' | 'suspend' | 'reinstate' | 'revoke' | 'transferDistrict'>;
 
 /**
  * Every released rules version. Today one: the rules this verifier is built with. When a rule

@@ -17,6 +17,7 @@ import {
   deathToRecord,
   eligibilityKey,
   linesPaidAfterDeath,
+  needsDeathRecord,
   paidPeriodKey,
   periodsAfterDeath,
   overpaymentFor,
@@ -144,9 +145,15 @@ export class ForgedPayments {
     return this.put(this.state.has(key) ? [[key, record]] : [[key, record], [listed, { subjectRef, programmeId }]]);
   }
 
+  /** A death recorded as RecordDeath does: the subject's ACTIVE eligibilities suspended in the same transaction. */
   death(subjectRef: string, dateOfDeath: string): Version {
     const record: Death = { subjectRef, dateOfDeath, source: 'DEATH-REGISTRY', recordedAt: '2026-06-01T00:00:00.000Z', recordedByMsp: 'CivilAffairsMSP', txId: 'forged' };
-    return this.put([[compositeKey('death', subjectRef), record]]);
+    const suspended: Array<[string, unknown]> = [...this.state.entries()]
+      .filter(([key]) => key.startsWith(compositeKey('eligibility')) && key.slice(0, -1).endsWith(`\u0000${subjectRef}`))
+      .map(([key, entry]) => [key, JSON.parse(entry.value) as Eligibility] as [string, Eligibility])
+      .filter(([, eligibility]) => eligibility.status === 'ACTIVE')
+      .map(([key, eligibility]) => [key, { ...eligibility, status: 'SUSPENDED', reason: 'DECEASED', lastAction: 'SUSPEND' }]);
+    return this.put([[compositeKey('death', subjectRef), record], ...suspended]);
   }
 
   paid(period: PaidPeriod): Version {
@@ -302,10 +309,11 @@ export class ForgedPayments {
       const programme = get<Programme>(compositeKey('programme', line.programmeId));
       const empty = emptyPaidPeriod(line.subjectRef, line.programmeId, line.period);
       if (!programme) return { programme, eligibility: null, death: null, paid: empty };
+      const eligibility = get<Eligibility>(compositeKey('eligibility', ...eligibilityKey(line.subjectRef, line.programmeId)));
       return {
         programme,
-        eligibility: get<Eligibility>(compositeKey('eligibility', ...eligibilityKey(line.subjectRef, line.programmeId))),
-        death: get<Death>(compositeKey('death', line.subjectRef)),
+        eligibility,
+        death: needsDeathRecord(eligibility) ? get<Death>(compositeKey('death', line.subjectRef)) : null,
         paid: get<PaidPeriod>(compositeKey('paidPeriod', ...paidPeriodKey(line.subjectRef, line.programmeId, line.period))) ?? empty,
       };
     };
