@@ -50,7 +50,13 @@ generate_crypto_and_genesis() {
   echo "generating crypto material and the $CHANNEL genesis block..."
   generate_crypto
   mkdir -p "$RUN_DIR/config/configtx"
+  # Block cutting, for measuring other values (docs/performance.md "Block cutting").
+  batch_timeout="${WELFARE_BATCH_TIMEOUT:-250ms}" batch_max_messages="${WELFARE_BATCH_MAX_MESSAGES:-500}"
+  [[ "$batch_timeout" =~ ^[1-9][0-9]*(ms|s)$ ]] || { echo "WELFARE_BATCH_TIMEOUT must look like 250ms or 2s, not '$batch_timeout'" >&2; exit 2; }
+  [[ "$batch_max_messages" =~ ^[1-9][0-9]{0,4}$ ]] || { echo "WELFARE_BATCH_MAX_MESSAGES must be a whole number from 1 to 99999, not '$batch_max_messages'" >&2; exit 2; }
   sed -e "s#@@SHARED@@#$SHARED#g" \
+      -e "s#@@BATCH_TIMEOUT@@#$batch_timeout#g" \
+      -e "s#@@BATCH_MAX_MESSAGES@@#$batch_max_messages#g" \
       -e "s#@@ORDERER1_PORT@@#$(orderer_port 1)#g" \
       -e "s#@@ORDERER1_HOST@@#$(orderer_name 1)#g" \
       -e "s#@@ORDERER2_HOST@@#$(orderer_name 2)#g" \
