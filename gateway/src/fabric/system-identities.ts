@@ -12,6 +12,7 @@ import { appendFileSync, chmodSync, existsSync, readdirSync, readFileSync, rmSyn
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { CaConnection, IdentityFiles } from '../config';
+import { modifyIdentity } from './ca-identity-modify';
 
 const run = promisify(execFile);
 
@@ -66,10 +67,15 @@ export class SystemIdentities {
     try {
       await this.client(this.registrarHome, ['register', '--id.name', systemId, '--id.type', 'client', '--id.attrs', attrs], { FABRIC_CA_CLIENT_ID_SECRET: secret });
     } catch {
-      // Registered before (an enrollment that did not finish): same identity, new secret and attributes.
-      // fabric-ca-client reads `identity modify`'s secret only from its command line: this rare path
-      // shows a one-time secret there until the enrollment just below uses it.
-      await this.client(this.registrarHome, ['identity', 'modify', systemId, '--secret', secret, '--attrs', attrs]);
+      // Registered before (a reinstatement, or an enrollment that did not finish): same identity, new
+      // secret and attributes, over the CA's REST API (fabric-ca-client would want the secret on its command line).
+      await modifyIdentity(this.ca, this.find('.registrar')!, systemId, {
+        secret,
+        attrs: [
+          { name: ROLES_ATTRIBUTE, value: roles.join(','), ecert: true },
+          { name: SYSTEM_ATTRIBUTE, value: systemId, ecert: true },
+        ],
+      });
     }
     const home = path.join(this.dir, systemId);
     // fabric-ca-client adds a key file at each enrollment and keeps the old ones: a second
