@@ -66,6 +66,13 @@ const submitting = (contract, fn, argsFor) => async (i) => {
   return (await submitted.getStatus()).successful;
 };
 
+/** The orderers' block cutting this network was made with, read from its configtx.yaml (network-up.sh; docs/performance.md "Block cutting"). */
+function blockCutting() {
+  const configtx = readFileSync(path.join(RUN_DIR, 'config', 'configtx', 'configtx.yaml'), 'utf8');
+  const value = (name) => configtx.match(new RegExp(`^\\s*${name}: (\\S+)`, 'm'))?.[1];
+  return { batchTimeout: value('BatchTimeout'), maxMessageCount: Number(value('MaxMessageCount')) };
+}
+
 /** As `submitting`, keeping apart the time to endorse and hand to the orderers and the wait for the commit. */
 const timedSubmitting = (phases, contract, fn, argsFor) => async (i) => {
   const t0 = process.hrtime.bigint();
@@ -135,8 +142,7 @@ async function main() {
   const civil = connect('CivilAffairsMSP');
   const finance = connect('FinanceMSP');
   const financeSystem = connectAsSystem('FinanceMSP', 'finance', 'finance-system');
-  // The orderers' block cutting this network was made with (network-up.sh; docs/performance.md "Block cutting").
-  const results = { blockCutting: { batchTimeout: process.env.WELFARE_BATCH_TIMEOUT ?? '250ms', maxMessageCount: Number(process.env.WELFARE_BATCH_MAX_MESSAGES ?? 500) } };
+  const results = { blockCutting: blockCutting() };
   console.log(`block cutting: BatchTimeout ${results.blockCutting.batchTimeout}, MaxMessageCount ${results.blockCutting.maxMessageCount}`);
   let proofs;
   try {

@@ -70,11 +70,14 @@ export class BundleContext {
     return this.once('validationCodes', () => decoded('the validation codes', () => fromHex(this.bundle.block.validationCodes)));
   }
 
-  /** earlierHeaders + the block's header + headers, as checked for linkage. */
+  /** earlierHeaders + the block's header + headers, as the bundle gives them (hex text). */
+  get headerTexts(): HeaderJson[] {
+    return [...(this.bundle.earlierHeaders ?? []), this.bundle.block.header, ...this.bundle.headers];
+  }
+
+  /** The same headers, decoded, as checked for linkage. */
   get headerChain(): BlockHeaderFields[] {
-    return this.once('headerChain', () =>
-      [...(this.bundle.earlierHeaders ?? []), this.bundle.block.header, ...this.bundle.headers].map(headerFields),
-    );
+    return this.once('headerChain', () => this.headerTexts.map(headerFields));
   }
 
   private once<T>(key: string, compute: () => T): T {

@@ -27,7 +27,7 @@ export function checkDataHash(ctx: BundleContext): CheckResult {
 
 export function checkHeaderChain(ctx: BundleContext): CheckResult {
   return guarded('header-chain', () => {
-    const chain = [...(ctx.bundle.earlierHeaders ?? []), ctx.bundle.block.header, ...ctx.bundle.headers];
+    const chain = ctx.headerTexts;
     for (let i = 1; i < chain.length; i++) {
       const [prev, next] = [chain[i - 1], chain[i]];
       if (next.number !== prev.number + 1) return fail('header-chain', `block ${next.number} follows block ${prev.number}: a header is missing or misnumbered`);
