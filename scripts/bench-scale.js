@@ -10,7 +10,7 @@ const { execFileSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
-const { MAX_BATCH_LINES } = require('../gateway/dist/http/schemas');
+const { MAX_BATCH_LINES, MAX_GRANTS_PER_IMPORT } = require('../gateway/dist/http/schemas');
 const { trustFromGenesisBlock } = require('../gateway/dist/verify');
 const { PROGRAMMES, monthEnd } = require('./bench-scale/month-end');
 const probes = require('./bench-scale/probes');
@@ -31,9 +31,15 @@ const LINES = Number(process.env.WELFARE_SCALE_LINES ?? 1_000_000);
 const WORKING_BATCH_LINES = 500;
 const BATCH_LINES = Number(process.env.WELFARE_SCALE_BATCH_LINES ?? Math.max(1, Math.min(WORKING_BATCH_LINES, MAX_BATCH_LINES, Math.floor(LINES / 40))));
 const BATCHES_IN_FLIGHT = Number(process.env.WELFARE_SCALE_IN_FLIGHT ?? 3);
-const EVENTS_PER_LINE = Number(process.env.WELFARE_SCALE_EVENTS_PER_LINE ?? SOURCE.eventsPerMonthEndLine);
+/**
+ * Access events alongside: by default at the source document's rate (5.9 M a day, 68 a second) over
+ * the seconds the step's lines took; WELFARE_SCALE_EVENTS_PER_LINE=5.9 instead logs a whole day's
+ * events per month-end (source-load.js), which at today's rates adds hours to the run.
+ */
+const EVENTS_PER_LINE = process.env.WELFARE_SCALE_EVENTS_PER_LINE === undefined ? null : Number(process.env.WELFARE_SCALE_EVENTS_PER_LINE);
+const EVENTS_PER_SECOND = Number(process.env.WELFARE_SCALE_EVENTS_PER_SECOND ?? SOURCE.accessEventsPerDay / 86_400);
 const HISTORY_QUERIES = Number(process.env.WELFARE_SCALE_HISTORY_QUERIES ?? 10);
-const GRANTS_IN_FLIGHT = Number(process.env.WELFARE_SCALE_GRANTS_IN_FLIGHT ?? 64);
+const IMPORTS_IN_FLIGHT = Number(process.env.WELFARE_SCALE_IMPORTS_IN_FLIGHT ?? 3);
 /** The API's most access events per request. */
 const EVENTS_PER_REQUEST = 1000;
 const EVENT_REQUESTS_IN_FLIGHT = 3;
@@ -41,7 +47,7 @@ const STEPS = 10;
 const tag = Date.now().toString(36).toUpperCase();
 const RESULTS_FILE = path.join(REPO, 'bench-results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 const PARAMETERS = {
-  lines: LINES, batchLines: BATCH_LINES, batchesInFlight: BATCHES_IN_FLIGHT, eventsPerLine: EVENTS_PER_LINE,
+  lines: LINES, batchLines: BATCH_LINES, batchesInFlight: BATCHES_IN_FLIGHT, importsInFlight: IMPORTS_IN_FLIGHT, eventsPerLine: EVENTS_PER_LINE, eventsPerSecondOfLines: EVENTS_PER_LINE === null ? EVENTS_PER_SECOND : null,
   historyQueriesPerStep: HISTORY_QUERIES, eventsPerRequest: EVENTS_PER_REQUEST, eventRequestsInFlight: EVENT_REQUESTS_IN_FLIGHT,
 };
 
@@ -94,13 +100,33 @@ function range(from, to) {
   return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }
 
+/** Lists of `size` from an iterable, the last one shorter. */
+function* chunks(items, size) {
+  let chunk = [];
+  for (const item of items) {
+    chunk.push(item);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/** The programmes, then every grant the month-end needs, as eligibility imports of MAX_GRANTS_PER_IMPORT. */
 async function setUp(plan, civil) {
   for (const { amountFen, ...programme } of PROGRAMMES) await write(civil, '/v1/programmes', programme);
   const t0 = process.hrtime.bigint();
   let granted = 0;
-  await pool(plan.grants(), GRANTS_IN_FLIGHT, async (grant) => {
-    await write(civil, '/v1/eligibility/grant', grant);
-    if (++granted % 2000 === 0) console.log(`  ${granted} grants (${(granted / seconds(t0)).toFixed(0)}/s)`);
+  let reported = 0;
+  await pool(chunks(plan.grants(), MAX_GRANTS_PER_IMPORT), IMPORTS_IN_FLIGHT, async (grants) => {
+    const { json } = await write(civil, '/v1/eligibility/imports', { grants });
+    if (json.record?.granted !== grants.length) throw new Error(`an import of ${grants.length} grants answered ${JSON.stringify(json.record)}`);
+    granted += grants.length;
+    if (granted - reported >= 50_000) {
+      reported = granted;
+      console.log(`  ${granted} grants (${(granted / seconds(t0)).toFixed(0)}/s)`);
+    }
   });
   return { programmes: PROGRAMMES.length, grants: granted, seconds: seconds(t0), grantsPerSecond: granted / seconds(t0) };
 }
@@ -114,7 +140,7 @@ function grownPerPeer(before, after, part = 'total') {
 
 async function main() {
   console.log(`bench:scale: ${LINES} payment lines in batches of ${BATCH_LINES}, ${BATCHES_IN_FLIGHT} in flight; ` +
-    `${EVENTS_PER_LINE} access events per line; run directory ${path.relative(REPO, RUN_DIR)}`);
+    `access events ${EVENTS_PER_LINE === null ? `at ${EVENTS_PER_SECOND.toFixed(1)}/s of line posting` : `${EVENTS_PER_LINE} per line`}; run directory ${path.relative(REPO, RUN_DIR)}`);
   // A fresh chain: the byte counts start from a known ledger, and the month-end's lines are new.
   script('network-down.sh');
   script('network-up.sh');
@@ -179,7 +205,7 @@ async function measureStep(run, step, bytes) {
   const history = await probes.historyQueries(run.audit, run.plan.busyCitizenId, HISTORY_QUERIES);
   const bundle = await probes.bundleOf(run.audit, run.oldestBatchTxId, run.trust);
 
-  const events = Math.round(EVENTS_PER_LINE * posting.lines);
+  const events = Math.round(EVENTS_PER_LINE === null ? EVENTS_PER_SECOND * posting.lineSeconds : EVENTS_PER_LINE * posting.lines);
   const eventSeconds = await postEvents(run, step, events, batchNumbers.at(-1) + 1);
   const afterEvents = probes.ledgerBytes(run.ledgerDirs);
   // The step's history reads were logged as access events too: they count with the step's events.

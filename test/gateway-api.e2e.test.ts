@@ -64,6 +64,12 @@ describe('the role matrix: every role against every write endpoint', () => {
       citizenId: citizenOfRun(410 + n, '310106'), programmeId, validFrom: '2026-01-01', districtCode: '310106', decisionRef: 'M',
       checks: [{ check: 'IDENTITY', result: 'PASS', sourceSystem: 'x' }],
     }],
+    ['civil-affairs', 'POST', '/v1/eligibility/imports', {
+      grants: [430, 440].map((k) => ({
+        citizenId: citizenOfRun(k + n, '310106'), programmeId, validFrom: '2026-01-01', districtCode: '310106', decisionRef: 'M',
+        checks: [{ check: 'IDENTITY', result: 'PASS', sourceSystem: 'x' }],
+      })),
+    }],
     ['civil-affairs', 'POST', '/v1/eligibility/transfer', { citizenId: citizen, programmeId, districtCode: `31010${n}`, decisionRef: 'M' }],
     ['civil-affairs', 'POST', '/v1/deaths', { citizenId: citizenOfRun(420 + n, '310106'), dateOfDeath: '2026-01-05', source: 'CITY_DEATH_DB' }],
     ['finance', 'POST', '/v1/disbursements', {
@@ -132,6 +138,9 @@ describe('bad input gets the right 4xx and changes nothing', () => {
     ['programme cap as float', 'civil-affairs-system', 'POST', '/v1/programmes', { id: `${programmeId}_F`, nameEn: 'a', nameZh: 'a', monthlyCapFen: 1.5 }, 400, 'VALIDATION'],
     ['programme already exists', 'civil-affairs-system', 'POST', '/v1/programmes', { id: programmeId, nameEn: 'a', nameZh: 'a', monthlyCapFen: 1 }, 409, 'ALREADY_EXISTS'],
     ['grant with a failed check', 'civil-affairs-system', 'POST', '/v1/eligibility/grant', { ...grant, checks: [{ check: 'IDENTITY', result: 'FAIL', sourceSystem: 'x' }] }, 422, 'CHECKS_FAILED'],
+    ['import with a failed check', 'civil-affairs-system', 'POST', '/v1/eligibility/imports', { grants: [grant, { ...grant, citizenId: citizenOfRun(403, '310106'), checks: [{ check: 'IDENTITY', result: 'FAIL', sourceSystem: 'x' }] }] }, 422, 'CHECKS_FAILED'],
+    ['import granting one citizen twice', 'civil-affairs-system', 'POST', '/v1/eligibility/imports', { grants: [grant, { ...grant, decisionRef: 'C' }] }, 400, 'VALIDATION'],
+    ['empty import', 'civil-affairs-system', 'POST', '/v1/eligibility/imports', { grants: [] }, 400, 'VALIDATION'],
     ['grant with a 5-digit district', 'civil-affairs-system', 'POST', '/v1/eligibility/grant', { ...grant, districtCode: '31010' }, 400, 'VALIDATION'],
     ['grant on 30 February', 'civil-affairs-system', 'POST', '/v1/eligibility/grant', { ...grant, validFrom: '2026-02-30' }, 400, 'VALIDATION'],
     ['reinstate an ACTIVE eligibility', 'civil-affairs-system', 'POST', '/v1/eligibility/reinstate', { citizenId: citizen, programmeId, decisionRef: 'B' }, 409, 'INVALID_TRANSITION'],

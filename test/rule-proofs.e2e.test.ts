@@ -135,4 +135,29 @@ describe('rule proofs of payments made on the real network', () => {
       expect.stringMatching(new RegExp(`^GRANT of ${programmeId}: was no eligibility at commit; programme ${programmeId} exists, block \\d+ tx \\d+; no death record at commit; checks IDENTITY PASS; now ACTIVE from 2026-01-01, district 310106$`)),
     ]);
   });
+
+  test('an import of grants: all granted in one transaction, each re-run by the grant rule, VERIFIED; one refused grant refuses the import', async () => {
+    const grants = [716, 717, 718].map((n) => ({
+      citizenId: citizenOfRun(n, '310106'), programmeId, validFrom: '2026-02-01', districtCode: '310106', decisionRef: `IMPORT-${runTag}`,
+      checks: [{ check: 'IDENTITY', result: 'PASS', sourceSystem: 'civil-affairs-system' }],
+    }));
+    const imported = await post('/v1/eligibility/imports', 'civil-affairs-system', { grants });
+    expect(imported.status).toBe(201);
+    expect(imported.body.record).toEqual({ granted: 3 });
+    const result = verifyRuleProof(await ruleProof(imported.body.txId), { trust });
+    expect(result.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(result.outcome?.explanations).toEqual([0, 1, 2].map((i) =>
+      expect.stringMatching(new RegExp(`^grants\\[${i}\\]: GRANT of ${programmeId}: was no eligibility at commit; .*now ACTIVE from 2026-02-01, district 310106$`))));
+
+    // The dead citizen's grant refuses the whole import: the new citizen before it is not granted either.
+    const fresh = { ...grants[0], citizenId: citizenOfRun(719, '310106') };
+    const diedBeforeGrant = citizenOfRun(720, '310106');
+    expect((await post('/v1/deaths', 'civil-affairs-system', { citizenId: diedBeforeGrant, dateOfDeath: '2026-01-20', source: 'CITY_DEATH_DB' })).status).toBe(201);
+    const refused = await post('/v1/eligibility/imports', 'civil-affairs-system', { grants: [fresh, { ...grants[0], citizenId: diedBeforeGrant }] });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: 'DECEASED', message: expect.stringContaining('grants[1]') });
+    const unchanged = await post('/v1/eligibility/imports', 'civil-affairs-system', { grants: [fresh] });
+    expect(unchanged.status).toBe(201);
+  });
 });
+

@@ -21,7 +21,7 @@ describe('the welfare chaincode', () => {
 
   it.each([
     ['programme', ['CreateProgramme', 'ListProgrammes', 'ProgrammeHistory', 'ReadProgramme', 'UpdateProgramme']],
-    ['eligibility', ['Grant', 'History', 'ListBySubject', 'ReadEligibility', 'Reinstate', 'Revoke', 'Suspend', 'TransferDistrict']],
+    ['eligibility', ['Grant', 'GrantMany', 'History', 'ListBySubject', 'ReadEligibility', 'Reinstate', 'Revoke', 'Suspend', 'TransferDistrict']],
     ['death', ['ReadDeath', 'RecordDeath']],
     [
       'disbursement',

@@ -2,11 +2,11 @@
 'use strict';
 
 /**
- * The source document: a month-end of 1,000,000 payment lines, and 5.9 million access events a day.
- * The ratio the bench posts them at: the month-end's lines are posted within one day, and that
- * day's 5.9 M access events are logged alongside them, so 5.9 access events per payment line.
- * (Over a whole month the events outnumber the lines 177 to 1, but most of them arrive on days with
- * no month-end; the yearly cost below counts every one of them.)
+ * The source document: a month-end of 1,000,000 payment lines, and 5.9 million access events a day
+ * (68 a second). bench:scale logs access events at that rate alongside the lines (over the seconds
+ * the lines took); `eventsPerMonthEndLine` is the other reading, a whole day's events per month-end
+ * (5.9 per line), for WELFARE_SCALE_EVENTS_PER_LINE. Over a whole month the events outnumber the lines
+ * 177 to 1; the yearly cost below counts every one of them.
  */
 const SOURCE = {
   monthEndLines: 1_000_000,

@@ -1,6 +1,8 @@
 import type { Eligibility, HistoryPage } from '../lib/records';
 import { DISABILITY_LIVING, MINIMUM_LIVING, grantFor, json, pseudonym } from '../testing/fixtures';
 import { IDENTITIES, TestLedger } from '../testing/network';
+import { MAX_GRANTS_PER_IMPORT } from '../lib/inputs';
+import { DeathContract } from './death';
 import { EligibilityContract } from './eligibility';
 import { ProgrammeContract } from './programme';
 
@@ -213,5 +215,56 @@ describe('eligibility', () => {
 
   it('the history of an eligibility never granted is empty', async () => {
     await expect(ledger.evaluate(contract, 'History', audit, alice, 'MINIMUM_LIVING', '', '')).resolves.toEqual({ entries: [], bookmark: '' });
+  });
+
+  describe('an import of many grants in one transaction', () => {
+    const bob = pseudonym('bob');
+    const importOf = (grants: object[]) => ({ grants });
+    const grantMany = (input: object, who = civilAffairs) => ledger.submit<EligibilityContract, { granted: number }>(contract, 'GrantMany', who, json(input));
+    const read = (subjectRef: string, programmeId: string) => ledger.evaluate<EligibilityContract, Eligibility>(contract, 'ReadEligibility', audit, subjectRef, programmeId);
+
+    it('grants each by the same rule as a single grant, each its own record, announced in one event', async () => {
+      const grants = [grantFor(alice), grantFor(alice, 'DISABILITY_LIVING'), grantFor(bob, 'MINIMUM_LIVING', { validTo: '2024-12-31' })];
+      const { result, txId, event } = await grantMany(importOf(grants));
+      expect(result).toEqual({ granted: 3 });
+      const stamp = { grantedAt: '2024-06-20T01:00:03.000Z', updatedAt: '2024-06-20T01:00:03.000Z', updatedByMsp: 'CivilAffairsMSP', txId };
+      const expected = grants.map((g) => ({ ...g, status: 'ACTIVE', reason: null, lastAction: 'GRANT', ...stamp }));
+      expect(event?.changes.map((c) => c.record)).toEqual(expected);
+      expect(event?.changes.map((c) => c.key)).toEqual([`${alice}:MINIMUM_LIVING`, `${alice}:DISABILITY_LIVING`, `${bob}:MINIMUM_LIVING`]);
+      await expect(read(bob, 'MINIMUM_LIVING')).resolves.toEqual(expected[2]);
+      const list = await ledger.evaluate<EligibilityContract, Eligibility[]>(contract, 'ListBySubject', finance, alice);
+      expect(list.map((e) => e.programmeId)).toEqual(['DISABILITY_LIVING', 'MINIMUM_LIVING']);
+    });
+
+    it.each([
+      ['an unknown programme', [grantFor(alice), grantFor(bob, 'ELDERLY_ALLOWANCE')], '[UNKNOWN_PROGRAM] grants[1]: programme ELDERLY_ALLOWANCE does not exist'],
+      ['a failed check', [grantFor(alice), grantFor(bob, 'MINIMUM_LIVING', { checks: [{ check: 'IDENTITY', result: 'FAIL', sourceSystem: 'population' }] })], '[CHECKS_FAILED] grants[1]: checks failed: IDENTITY'],
+    ])('refuses the whole import for %s in it, naming the grant, and writes nothing', async (_case, grants, message) => {
+      await expect(grantMany(importOf(grants))).rejects.toThrow(message);
+      await expect(read(alice, 'MINIMUM_LIVING')).rejects.toThrow('[NOT_FOUND]');
+    });
+
+    it('refuses a grant the single grant refuses: already ACTIVE, or the subject recorded dead', async () => {
+      await act(ledger, 'Grant');
+      await expect(grantMany(importOf([grantFor(bob), grantFor(alice)]))).rejects.toThrow('[INVALID_TRANSITION] grants[1]: GRANT is not allowed from ACTIVE');
+      await ledger.submit(new DeathContract(), 'RecordDeath', civilAffairs, json({ subjectRef: bob, dateOfDeath: '2024-05-03', source: 'CITY_DEATH_REGISTRY' }));
+      await expect(grantMany(importOf([grantFor(alice, 'DISABILITY_LIVING'), grantFor(bob)]))).rejects.toThrow('[DECEASED] grants[1]: the subject died on 2024-05-03');
+      await expect(read(alice, 'DISABILITY_LIVING')).rejects.toThrow('[NOT_FOUND]');
+    });
+
+    it('refuses a subject and programme twice, an empty import and one over the limit, as VALIDATION', async () => {
+      await expect(grantMany(importOf([grantFor(alice), grantFor(bob), grantFor(alice, 'MINIMUM_LIVING', { decisionRef: 'again' })]))).rejects.toThrow(
+        '[VALIDATION] import.grants[2]: repeats the subjectRef and programmeId of an earlier grant',
+      );
+      await expect(grantMany(importOf([]))).rejects.toThrow('[VALIDATION] import.grants');
+      const tooMany = Array.from({ length: MAX_GRANTS_PER_IMPORT + 1 }, (_, i) => grantFor(pseudonym(`s${i}`)));
+      await expect(grantMany(importOf(tooMany))).rejects.toThrow('[VALIDATION] import.grants');
+      await expect(read(alice, 'MINIMUM_LIVING')).rejects.toThrow('[NOT_FOUND]');
+    });
+
+    it('only civil affairs imports grants', async () => {
+      await expect(grantMany(importOf([grantFor(alice)]), finance)).rejects.toThrow('[FORBIDDEN]');
+      await expect(grantMany(importOf([grantFor(alice)]), audit)).rejects.toThrow('[FORBIDDEN]');
+    });
   });
 });

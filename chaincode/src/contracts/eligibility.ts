@@ -2,7 +2,7 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
 import type { Eligibility } from '../lib/records';
-import { grantSchema, ledgerId, pseudonymRef, reinstateSchema, revokeSchema, suspendSchema, transferSchema } from '../lib/inputs';
+import { grantImportSchema, grantSchema, ledgerId, pseudonymRef, reinstateSchema, revokeSchema, suspendSchema, transferSchema } from '../lib/inputs';
 import { arg, parseJsonArg } from '../model/validate';
 import { grant, reinstate, revoke, suspend, transferDistrict } from '../rules/eligibility';
 import { requireMember, requireWriter } from '../rules/roles';
@@ -28,6 +28,31 @@ export class EligibilityContract extends Contract {
       const [programme, death] = await Promise.all([ledger.get('programme', input.programmeId), ledger.get('death', input.subjectRef)]);
       return grant(current, input, programme, death, stamp);
     });
+  }
+
+  /**
+   * Grants every eligibility of an import in one transaction, each by the same rule as Grant and
+   * each its own record; the first grant the rules refuse refuses the whole import (its error names
+   * the grant's place in the list) and nothing is written. Answers how many were granted.
+   */
+  @Transaction()
+  @Returns('string')
+  async GrantMany(ctx: Context, importJson: string): Promise<string> {
+    const { grants } = parseJsonArg(importJson, grantImportSchema, 'import');
+    const caller = await callerOf(ctx);
+    requireWriter(caller, 'eligibility');
+    const ledger = new Ledger(ctx.stub);
+    const stamp = stampOf(ledger, caller);
+    for (const [i, input] of grants.entries()) {
+      const current = await ledger.get('eligibility', ...eligibilityKey(input.subjectRef, input.programmeId));
+      const programme = await ledger.get('programme', input.programmeId);
+      const death = await ledger.get('death', input.subjectRef);
+      const next = inImport(i, () => grant(current, input, programme, death, stamp));
+      await ledger.put('eligibility', next);
+      if (!current) await ledger.put('subjectProgramme', { subjectRef: next.subjectRef, programmeId: next.programmeId });
+    }
+    ledger.publish();
+    return canonicalJson({ granted: grants.length });
   }
 
   @Transaction()
@@ -105,3 +130,15 @@ export class EligibilityContract extends Contract {
     return canonicalJson(next);
   }
 }
+
+/** Runs one grant of an import; a refusal keeps its code and says which grant it was. */
+function inImport<T>(index: number, decide: () => T): T {
+  try {
+    return decide();
+  } catch (err) {
+    if (!(err instanceof LedgerError)) throw err;
+    const message = err.message.replace(/^\[[A-Z_]+\]\s*/, '');
+    throw new LedgerError(err.code, `grants[${index}]: ${message}`, { index, ...(err.details as object | undefined) });
+  }
+}
+

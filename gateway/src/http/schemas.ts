@@ -21,6 +21,8 @@ import {
   grantFields,
   lineSchema,
   MAX_BATCH_LINES,
+  MAX_GRANTS_PER_IMPORT,
+  oneGrantPerSubjectAndProgramme,
   programmeChanges,
   programmeSchema,
   recoverySchema,
@@ -36,7 +38,7 @@ import {
 import { z } from 'zod';
 import { residentIdProblem } from '../privacy/resident-id';
 
-export { MAX_BATCH_LINES };
+export { MAX_BATCH_LINES, MAX_GRANTS_PER_IMPORT };
 
 export const citizenId = z
   .string()
@@ -65,6 +67,9 @@ export const programmeUpdate = programmeChanges.superRefine(changesSomething);
 
 // -- eligibility -----------------------------------------------------------------------------
 export const eligibilityGrantInput = grantFields.omit(bySubject).extend(byCitizen).superRefine(validToNotBeforeValidFrom);
+export const eligibilityImportInput = z
+  .strictObject({ grants: z.array(eligibilityGrantInput).min(1).max(MAX_GRANTS_PER_IMPORT) })
+  .superRefine(oneGrantPerSubjectAndProgramme('citizenId'));
 export const eligibilitySuspendInput = suspendSchema.omit(bySubject).extend(byCitizen);
 export const eligibilityReinstateInput = reinstateSchema.omit(bySubject).extend(byCitizen);
 export const eligibilityRevokeInput = revokeSchema.omit(bySubject).extend(byCitizen);

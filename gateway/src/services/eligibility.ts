@@ -6,6 +6,12 @@ import { actorFor, type Services } from './context';
 
 export type EligibilityAction = 'Grant' | 'Suspend' | 'Reinstate' | 'Revoke' | 'TransferDistrict';
 
+/** An import of many grants in one transaction: all granted, or none (the ledger's error names the first refused). */
+export function importGrants(s: Services, caller: Caller, { grants }: { grants: Array<{ citizenId: string; validTo?: string | null }> }): Promise<Receipt<{ granted: number }>> {
+  const onLedger = grants.map(({ citizenId, ...grant }) => ({ ...grant, validTo: grant.validTo ?? null, subjectRef: s.pseudonyms.subjectRef(citizenId) }));
+  return s.ledger.submit(actorFor(caller), 'eligibility:GrantMany', [JSON.stringify({ grants: onLedger })]);
+}
+
 export function changeEligibility<T extends { citizenId: string }>(
   s: Services,
   caller: Caller,

@@ -29,6 +29,33 @@ export function validToNotBeforeValidFrom(grant: { validFrom: string; validTo: s
 export const grantSchema = grantFields.superRefine(validToNotBeforeValidFrom);
 export type GrantInput = z.infer<typeof grantSchema>;
 
+/** The most grants one eligibility import carries: one transaction, well inside the endorsement deadline. */
+export const MAX_GRANTS_PER_IMPORT = 1000;
+
+/**
+ * An import of many grants in one transaction (a business system's decisions moved onto the chain
+ * at once): all are granted, or none. A subject and programme appear at most once.
+ */
+export const grantImportSchema = z
+  .strictObject({ grants: z.array(grantSchema).min(1).max(MAX_GRANTS_PER_IMPORT) })
+  .superRefine(oneGrantPerSubjectAndProgramme('subjectRef'));
+export type GrantImportInput = z.infer<typeof grantImportSchema>;
+
+/** A refinement naming the first grant that repeats an earlier one's subject (`subjectField`) and programme. */
+export function oneGrantPerSubjectAndProgramme(subjectField: 'subjectRef' | 'citizenId') {
+  return (input: { grants: Array<Record<string, unknown>> }, ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    for (const [i, grant] of input.grants.entries()) {
+      const pair = `${String(grant[subjectField])}\u0000${String(grant.programmeId)}`;
+      if (seen.has(pair)) {
+        addProblem(ctx, ['grants', i], `repeats the ${subjectField} and programmeId of an earlier grant`);
+        return;
+      }
+      seen.add(pair);
+    }
+  };
+}
+
 export const suspendSchema = z.strictObject({ subjectRef: pseudonymRef, programmeId: programmeIdInput, reason: codeInput, decisionRef: decisionRefInput });
 export type SuspendInput = z.infer<typeof suspendSchema>;
 

@@ -1,8 +1,9 @@
 import type { Services } from '../../services/context';
-import { changeEligibility } from '../../services/eligibility';
+import { changeEligibility, importGrants } from '../../services/eligibility';
 import { route } from '../route';
 import {
   eligibilityGrantInput,
+  eligibilityImportInput,
   eligibilityReinstateInput,
   eligibilityRevokeInput,
   eligibilitySuspendInput,
@@ -16,6 +17,13 @@ export const eligibilityRoutes = (s: Services) => [
     ...decision, method: 'post', path: '/v1/eligibility/grant', body: eligibilityGrantInput,
     summary: 'Grant eligibility for a programme, with the checks performed and the evidence hashes',
     handle: ({ caller, body }) => changeEligibility(s, caller, 'Grant', body),
+  }),
+  route({
+    ...decision, method: 'post', path: '/v1/eligibility/imports', body: eligibilityImportInput,
+    summary: 'Grant many eligibilities in one transaction (an import of decisions), each by the rule of a single grant: ' +
+      'all are granted or none, and a refusal names the first grant refused (grants[i]) with its reason code',
+    responseDescription: 'receipt with the number granted; each eligibility is then read and proven on its own',
+    handle: ({ caller, body }) => importGrants(s, caller, body),
   }),
   route({
     ...decision, method: 'post', path: '/v1/eligibility/suspend', body: eligibilitySuspendInput,

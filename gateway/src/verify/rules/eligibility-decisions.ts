@@ -5,7 +5,7 @@
  * someone recorded dead) could not have been committed: a proof of one is refused.
  */
 import type { z } from 'zod';
-import { canonicalJson, grantSchema, reinstateSchema, revokeSchema, suspendSchema, transferSchema, eligibilityKey, type Death, type Eligibility, type Programme } from '@welfare-ledger/chaincode/lib';
+import { canonicalJson, grantImportSchema, grantSchema, reinstateSchema, revokeSchema, suspendSchema, transferSchema, eligibilityKey, type Death, type Eligibility, type Programme } from '@welfare-ledger/chaincode/lib';
 import { decisionInput } from './decision-input';
 import { compositeKey, DecisionMismatch, required, requireWritten, type DecisionInputs, type DecisionOutcome } from './payment-decisions';
 import { versionText } from './read-set';
@@ -41,21 +41,38 @@ const INPUTS: Record<string, z.ZodType<unknown>> = {
   'eligibility:TransferDistrict': transferSchema,
 };
 
-export const ELIGIBILITY_DECISIONS: Record<string, (inputs: DecisionInputs) => DecisionOutcome> = Object.fromEntries(
-  Object.entries(CHANGES).map(([rule, change]) => [rule, (inputs: DecisionInputs) => rerunChange(rule, change, inputs)]),
-);
+export const ELIGIBILITY_DECISIONS: Record<string, (inputs: DecisionInputs) => DecisionOutcome> = {
+  ...Object.fromEntries(Object.entries(CHANGES).map(([rule, change]) => [rule, (inputs: DecisionInputs) => rerunChange(rule, change, inputs)])),
+  'eligibility:GrantMany': rerunImport,
+};
 
 function rerunChange(rule: string, change: Change, inputs: DecisionInputs): DecisionOutcome {
   const input = decisionInput(INPUTS[rule], inputs.args[0]) as Input;
+  const expected = new Map<string, string>();
+  const explanation = rerunOne(change, inputs, input, expected);
+  requireWritten(inputs.written, expected);
+  return { rule, explanations: [explanation] };
+}
+
+/** An import: every grant re-run as a single grant would be, together writing exactly what the transaction wrote. */
+function rerunImport(inputs: DecisionInputs): DecisionOutcome {
+  const { grants } = decisionInput(grantImportSchema, inputs.args[0]);
+  const expected = new Map<string, string>();
+  const explanations = grants.map((grant, i) => `grants[${i}]: ${rerunOne(CHANGES['eligibility:Grant'], inputs, grant as Input, expected)}`);
+  requireWritten(inputs.written, expected);
+  return { rule: 'eligibility:GrantMany', explanations };
+}
+
+/** Re-runs one change on its proven facts, adds the records it writes to `expected`, and explains it. */
+function rerunOne(change: Change, inputs: DecisionInputs, input: Input, expected: Map<string, string>): string {
   const current = required(inputs, 'eligibility', ...eligibilityKey(input.subjectRef, input.programmeId));
   const { next, facts } = change(inputs, input, current.value as Eligibility | null);
-  const expected = new Map([[compositeKey('eligibility', ...eligibilityKey(input.subjectRef, input.programmeId)), canonicalJson(next)]]);
+  expected.set(compositeKey('eligibility', ...eligibilityKey(input.subjectRef, input.programmeId)), canonicalJson(next));
   // A new eligibility also lists the programme under the subject (the death registry reads that list).
   if (!current.value) expected.set(compositeKey('subjectProgramme', input.subjectRef, input.programmeId), canonicalJson({ subjectRef: input.subjectRef, programmeId: input.programmeId }));
-  requireWritten(inputs.written, expected);
   const was = current.value ? `${(current.value as Eligibility).status}, ${versionText(current.version)}` : 'no eligibility at commit';
   const now = `${next.status}${next.reason ? ` (${next.reason})` : ''} from ${next.validFrom}${next.validTo ? ` to ${next.validTo}` : ''}, district ${next.districtCode}`;
-  return { rule, explanations: [`${next.lastAction} of ${input.programmeId}: was ${was}; ${[...facts, `now ${now}`].join('; ')}`] };
+  return `${next.lastAction} of ${input.programmeId}: was ${was}; ${[...facts, `now ${now}`].join('; ')}`;
 }
 
 /** A rule that refuses the change means the committed transaction did not follow it. */

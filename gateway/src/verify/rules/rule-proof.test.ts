@@ -345,4 +345,51 @@ describe('a rule proof of an eligibility decision', () => {
       new Map([[key(SUBJECT.dead), canonicalJson(reinstate(suspendedDead, input, null, stamp))]]));
     expect(failed(verify(proof, payments))).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining('the rules refuse this change ([DECEASED] the subject died on 2026-08-14)') })]);
   });
+
+  describe('an import of many grants', () => {
+    let payments: ForgedPayments;
+    beforeEach(() => {
+      payments = ledger();
+    });
+    const inputs = [grantInput(SUBJECT.unknown), grantInput(SUBJECT.revoked)];
+    const readsOf = (subjectRef: string) => [key(subjectRef), compositeKey('programme', PROGRAMME), compositeKey('death', subjectRef)];
+    /** The records the grants write, computed by the rules from `current` (the forger's choice). */
+    const writesOf = (grants: typeof inputs, current: (subjectRef: string) => Eligibility | null, extra: Map<string, string> = new Map()) => (stamp: Parameters<typeof grant>[4]) => {
+      const writes = new Map<string, string>();
+      for (const input of grants) {
+        writes.set(key(input.subjectRef), canonicalJson(grant(current(input.subjectRef), { ...input, validTo: null, evidence: [] } as never, payments.read(compositeKey('programme', PROGRAMME)), null, stamp)));
+        if (!payments.read(key(input.subjectRef))) writes.set(compositeKey('subjectProgramme', input.subjectRef, PROGRAMME), canonicalJson({ subjectRef: input.subjectRef, programmeId: PROGRAMME }));
+      }
+      return new Map([...writes, ...extra]);
+    };
+    const asItStood = (subjectRef: string) => payments.read<Eligibility>(key(subjectRef));
+
+    test('VERIFIED: every grant re-run on its own facts, one explanation each', () => {
+      const proof = payments.civilAffairsDecision('eligibility:GrantMany', { grants: inputs }, inputs.flatMap((g) => readsOf(g.subjectRef)), writesOf(inputs, asItStood));
+      const result = verify(proof, payments);
+      expect(failed(result)).toEqual([]);
+      expect(result.outcome?.rule).toBe('eligibility:GrantMany');
+      expect(result.outcome?.explanations).toEqual([
+        expect.stringMatching(/^grants\[0\]: GRANT of DISABILITY_LIVING: was no eligibility at commit; .*no death record at commit/),
+        expect.stringMatching(/^grants\[1\]: GRANT of DISABILITY_LIVING: was REVOKED, block \d+ tx 0; .*now ACTIVE/),
+      ]);
+    });
+
+    test('refused: a grant the rules refuse (already ACTIVE), written as if it were new', () => {
+      const grants = [grantInput(SUBJECT.unknown), grantInput(SUBJECT.alive)];
+      const proof = payments.civilAffairsDecision('eligibility:GrantMany', { grants }, grants.flatMap((g) => readsOf(g.subjectRef)), writesOf(grants, () => null));
+      expect(failed(verify(proof, payments))).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining('the rules refuse this change ([INVALID_TRANSITION] GRANT is not allowed from ACTIVE)') })]);
+    });
+
+    test("refused: a grant whose death record was not read, or a record the grants do not write", () => {
+      const unread = payments.civilAffairsDecision('eligibility:GrantMany', { grants: inputs }, [...readsOf(SUBJECT.unknown), key(SUBJECT.revoked), compositeKey('programme', PROGRAMME)], writesOf(inputs, asItStood));
+      expect(failed(verify(unread, payments))).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining(`did not read death ${SUBJECT.revoked}`) })]);
+      payments = ledger();
+      const extra = new Map([[key(SUBJECT.alive), '{"status":"REVOKED"}']]);
+      const grants = [grantInput(SUBJECT.unknown)];
+      const overwrites = payments.civilAffairsDecision('eligibility:GrantMany', { grants }, readsOf(SUBJECT.unknown), writesOf(grants, asItStood, extra));
+      expect(failed(verify(overwrites, payments))).toEqual([expect.objectContaining({ check: 're-execution', detail: expect.stringContaining('which the rules do not') })]);
+    });
+  });
 });
+
