@@ -11,6 +11,13 @@ source "$(dirname "$0")/network-env.sh"
 
 bash "$REPO_ROOT/scripts/install-fabric.sh"
 bash "$REPO_ROOT/scripts/install-fabric-ca.sh"
+# Host addresses exist only once hosts-up.sh has made the namespaces: without them a probe of a
+# node's port would leave this machine for an address that is not ours.
+if in_namespaces; then
+  for host in "${HOSTS[@]}"; do
+    ip netns list | grep -qw "^$(host_ns "$host")" || { echo "no network namespace $(host_ns "$host") for WELFARE_HOSTS_SUBNET=$HOSTS_SUBNET: run scripts/hosts-up.sh first" >&2; exit 1; }
+  done
+fi
 mkdir -p "$RUN_DIR"/{logs,pids,config}
 if [ -d "$RUN_DIR/crypto" ]; then
   echo "$RUN_DIR has the old layout (every org's keys in crypto/); remove it with npm run network:down (WELFARE_RUN_DIR=$RUN_DIR)" >&2
