@@ -141,4 +141,3 @@ function inImport<T>(index: number, decide: () => T): T {
     throw new LedgerError(err.code, `grants[${index}]: ${message}`, { index, ...(err.details as object | undefined) });
   }
 }
-
