@@ -44,8 +44,16 @@ const IMPORTS_IN_FLIGHT = Number(process.env.WELFARE_SCALE_IMPORTS_IN_FLIGHT ?? 
 const EVENTS_PER_REQUEST = 1000;
 const EVENT_REQUESTS_IN_FLIGHT = 3;
 const STEPS = 10;
-const tag = Date.now().toString(36).toUpperCase();
-const RESULTS_FILE = path.join(REPO, 'bench-results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+/**
+ * WELFARE_SCALE_RESUME=<results file> goes on from the last step that file holds, on the network
+ * the run left (`network-up.sh` restarts what is not running; nothing is reset), with the run's tag
+ * (in the file; WELFARE_SCALE_TAG for a file written before the tag was kept). Batches the stopped
+ * run had in flight are sent again under their Idempotency-Key and answered with their first result.
+ */
+const RESUME_FILE = process.env.WELFARE_SCALE_RESUME;
+const resumed = RESUME_FILE ? JSON.parse(readFileSync(RESUME_FILE, 'utf8')) : null;
+const tag = resumed?.tag ?? process.env.WELFARE_SCALE_TAG ?? Date.now().toString(36).toUpperCase();
+const RESULTS_FILE = RESUME_FILE ? path.resolve(RESUME_FILE) : path.join(REPO, 'bench-results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 const PARAMETERS = {
   lines: LINES, batchLines: BATCH_LINES, batchesInFlight: BATCHES_IN_FLIGHT, importsInFlight: IMPORTS_IN_FLIGHT, eventsPerLine: EVENTS_PER_LINE, eventsPerSecondOfLines: EVENTS_PER_LINE === null ? EVENTS_PER_SECOND : null,
   historyQueriesPerStep: HISTORY_QUERIES, eventsPerRequest: EVENTS_PER_REQUEST, eventRequestsInFlight: EVENT_REQUESTS_IN_FLIGHT,
@@ -54,7 +62,7 @@ const PARAMETERS = {
 /** Writes the results so far (after every step, so a run stopped early keeps its steps). */
 function save(results) {
   mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  writeFileSync(RESULTS_FILE, JSON.stringify({ when: new Date().toISOString(), parameters: PARAMETERS, source: SOURCE, ...results }, null, 2) + '\n');
+  writeFileSync(RESULTS_FILE, JSON.stringify({ when: new Date().toISOString(), parameters: PARAMETERS, source: SOURCE, tag, ...results }, null, 2) + '\n');
 }
 
 const script = (name) => execFileSync('bash', [path.join(REPO, 'scripts', name)], { env, stdio: 'inherit' });
@@ -131,6 +139,7 @@ async function setUp(plan, civil) {
   return { programmes: PROGRAMMES.length, grants: granted, seconds: seconds(t0), grantsPerSecond: granted / seconds(t0) };
 }
 
+const sortedKeys = (object) => Object.fromEntries(Object.entries(object).sort(([a], [b]) => a.localeCompare(b)));
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** Bytes on disk the peers' ledgers (`total`) or their block files (`blocks`) grew by between two `du`s, as the mean over the peers. */
@@ -141,8 +150,11 @@ function grownPerPeer(before, after, part = 'total') {
 async function main() {
   console.log(`bench:scale: ${LINES} payment lines in batches of ${BATCH_LINES}, ${BATCHES_IN_FLIGHT} in flight; ` +
     `access events ${EVENTS_PER_LINE === null ? `at ${EVENTS_PER_SECOND.toFixed(1)}/s of line posting` : `${EVENTS_PER_LINE} per line`}; run directory ${path.relative(REPO, RUN_DIR)}`);
-  // A fresh chain: the byte counts start from a known ledger, and the month-end's lines are new.
-  script('network-down.sh');
+  if (resumed && (resumed.parameters.lines !== LINES || resumed.parameters.batchLines !== BATCH_LINES)) {
+    throw new Error(`${RESUME_FILE} is a run of ${resumed.parameters.lines} lines in batches of ${resumed.parameters.batchLines}: set WELFARE_SCALE_LINES and WELFARE_SCALE_BATCH_LINES to match`);
+  }
+  // A fresh chain (unless resuming): the byte counts start from a known ledger, and the month-end's lines are new.
+  if (!resumed) script('network-down.sh');
   script('network-up.sh');
   script('deploy-chaincode.sh');
   script('gateway-start.sh');
@@ -153,16 +165,19 @@ async function main() {
   const plan = monthEnd({ lines: LINES, batchLines: BATCH_LINES, tag });
   if (plan.batches < STEPS) throw new Error(`${plan.batches} batches cannot make ${STEPS} steps: lower WELFARE_SCALE_BATCH_LINES`);
 
-  console.log(`set-up (not measured): ${PROGRAMMES.length} programmes and every eligibility grant, through the Civil Affairs gateway`);
-  const setup = await setUp(plan, civil);
-  console.log(`  ${setup.grants} grants in ${setup.seconds.toFixed(0)} s`);
+  let setup = resumed?.setup;
+  if (!setup) {
+    console.log(`set-up (not measured): ${PROGRAMMES.length} programmes and every eligibility grant, through the Civil Affairs gateway`);
+    setup = await setUp(plan, civil);
+    console.log(`  ${setup.grants} grants in ${setup.seconds.toFixed(0)} s`);
+  }
 
   const ledgerDirs = probes.peerLedgerDirs(RUN_DIR);
-  const startBytes = probes.ledgerBytes(ledgerDirs);
-  const run = { plan, finance, audit, eventPosters: [civil, finance, audit], gateways: [civil, finance, audit], trust, ledgerDirs, oldestBatchTxId: null };
-  const steps = [];
-  let bytes = startBytes;
-  for (let step = 1; step <= STEPS; step++) {
+  const steps = resumed?.steps ?? [];
+  if (resumed) console.log(`resuming ${RESUME_FILE} (tag ${tag}) after step ${steps.length}`);
+  const run = { plan, finance, audit, eventPosters: [civil, finance, audit], gateways: [civil, finance, audit], trust, ledgerDirs, oldestBatchTxId: steps[0]?.oldestBundle.txId ?? null };
+  let bytes = probes.ledgerBytes(ledgerDirs);
+  for (let step = steps.length + 1; step <= STEPS; step++) {
     const row = await measureStep(run, step, bytes);
     bytes = row.bytesAfter;
     delete row.bytesAfter;
@@ -183,8 +198,9 @@ async function main() {
     bytesPerEvent: steps.reduce((sum, s) => sum + s.bytesPerEvent * (s.events + HISTORY_QUERIES), 0) / eventsSoFar,
     blockBytesPerLine: steps.reduce((sum, s) => sum + s.blockBytesPerLine * s.lines, 0) / linesSoFar,
     blockBytesPerEvent: steps.reduce((sum, s) => sum + s.blockBytesPerEvent * (s.events + HISTORY_QUERIES), 0) / eventsSoFar,
-    ledgerBytesPerPeerGrown: grownPerPeer(startBytes, bytes),
-    blockBytesPerPeerGrown: grownPerPeer(startBytes, bytes, 'blocks'),
+    // What each step grew by, summed: the same as from the first step's start, for a resumed run too.
+    ledgerBytesPerPeerGrown: steps.reduce((sum, s) => sum + s.bytesPerLine * s.lines + s.bytesPerEvent * (s.events + HISTORY_QUERIES), 0),
+    blockBytesPerPeerGrown: steps.reduce((sum, s) => sum + s.blockBytesPerLine * s.lines + s.blockBytesPerEvent * (s.events + HISTORY_QUERIES), 0),
     writesSentAgain: retries,
   };
   const year = yearOfSourceLoad(totals.bytesPerLine, totals.bytesPerEvent);
@@ -237,9 +253,10 @@ async function postLines(run, batchNumbers) {
     const batch = run.plan.batch(b);
     const { json } = await write(run.finance, '/v1/disbursement-batches', batch);
     if (b === 0) run.oldestBatchTxId = json.txId;
-    // Every line but the ungranted citizens' must be POSTED: a wrong plan or a wrong rule shows here.
-    if (json.record?.rejectedCount !== run.plan.ungrantedLines(b)) {
-      throw new Error(`batch ${b}: ${json.record?.rejectedCount} lines rejected, ${run.plan.ungrantedLines(b)} expected (${JSON.stringify(json.record?.rejectionsByReason)})`);
+    // Exactly the rejections the plan expects, by reason: a wrong plan or a wrong rule shows here.
+    const expected = run.plan.expectedRejections(b);
+    if (JSON.stringify(json.record?.rejectionsByReason ?? {}) !== JSON.stringify(sortedKeys(expected))) {
+      throw new Error(`batch ${b}: rejections ${JSON.stringify(json.record?.rejectionsByReason)}, expected ${JSON.stringify(expected)}`);
     }
     lines += batch.lines.length;
     posted += json.record.postedCount;

@@ -66,9 +66,17 @@ function monthEnd({ lines, batchLines, tag }) {
     return { batchId: `SCALE-${tag}-B${b}`, programmeId: programme.id, period: PERIOD, lines: [...busyLines, ...ordinary] };
   }
 
-  /** How many of batch b's lines are for citizens without a grant (REJECTED NOT_ELIGIBLE). */
-  function ungrantedLines(b) {
-    return range(ordinaryInBatch(b)).filter((i) => !citizenOf(b, i).granted).length;
+  /**
+   * The rejections batch b must answer, by reason code: the citizens without a grant, and the busy
+   * beneficiary's SUPPLEMENT once the programme's monthly standard is used up (its REGULAR and the
+   * 100-fen supplements of the programme's earlier batches reach it after a hundred-odd batches).
+   */
+  function expectedRejections(b) {
+    const ungranted = range(ordinaryInBatch(b)).filter((i) => !citizenOf(b, i).granted).length;
+    const earlierOfProgramme = Math.floor(b / PROGRAMMES.length);
+    const supplementsWithinStandard = Math.floor((programmeOf(b).monthlyCapFen - BUSY_REGULAR_FEN) / BUSY_SUPPLEMENT_FEN);
+    const overStandard = earlierOfProgramme >= supplementsWithinStandard ? 1 : 0;
+    return { ...(ungranted > 0 ? { NOT_ELIGIBLE: ungranted } : {}), ...(overStandard > 0 ? { AMOUNT_EXCEEDS_STANDARD: overStandard } : {}) };
   }
 
   /** Every grant the month-end needs (the busy beneficiary in every programme first), in batch order. */
@@ -101,7 +109,7 @@ function monthEnd({ lines, batchLines, tag }) {
     });
   }
 
-  return { batches, batch, grants, ungrantedLines, accessEvents, busyCitizenId: BUSY.citizenId };
+  return { batches, batch, grants, expectedRejections, accessEvents, busyCitizenId: BUSY.citizenId };
 }
 
 const range = (n) => Array.from({ length: n }, (_, i) => i);
