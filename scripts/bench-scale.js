@@ -139,7 +139,8 @@ async function setUp(plan, civil) {
   return { programmes: PROGRAMMES.length, grants: granted, seconds: seconds(t0), grantsPerSecond: granted / seconds(t0) };
 }
 
-const sortedKeys = (object) => Object.fromEntries(Object.entries(object).sort(([a], [b]) => a.localeCompare(b)));
+/** An object with its keys in code-unit order, as the ledger's canonical JSON writes them. */
+const sortedKeys = (object) => Object.fromEntries(Object.entries(object).sort(([a], [b]) => (a < b ? -1 : 1)));
 const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
 
 /** Bytes on disk the peers' ledgers (`total`) or their block files (`blocks`) grew by between two `du`s, as the mean over the peers. */
