@@ -38,6 +38,8 @@ const BATCHES_IN_FLIGHT = Number(process.env.WELFARE_SCALE_IN_FLIGHT ?? 3);
  */
 const EVENTS_PER_LINE = process.env.WELFARE_SCALE_EVENTS_PER_LINE === undefined ? null : Number(process.env.WELFARE_SCALE_EVENTS_PER_LINE);
 const EVENTS_PER_SECOND = Number(process.env.WELFARE_SCALE_EVENTS_PER_SECOND ?? SOURCE.accessEventsPerDay / 86_400);
+/** The access events a step logs after posting `lines` lines in `seconds`. */
+const eventsAlongside = (lines, seconds) => Math.round(EVENTS_PER_LINE === null ? EVENTS_PER_SECOND * seconds : EVENTS_PER_LINE * lines);
 const HISTORY_QUERIES = Number(process.env.WELFARE_SCALE_HISTORY_QUERIES ?? 10);
 const IMPORTS_IN_FLIGHT = Number(process.env.WELFARE_SCALE_IMPORTS_IN_FLIGHT ?? 3);
 /** The API's most access events per request. */
@@ -222,7 +224,7 @@ async function measureStep(run, step, bytes) {
   const history = await probes.historyQueries(run.audit, run.plan.busyCitizenId, HISTORY_QUERIES);
   const bundle = await probes.bundleOf(run.audit, run.oldestBatchTxId, run.trust);
 
-  const events = Math.round(EVENTS_PER_LINE === null ? EVENTS_PER_SECOND * posting.lineSeconds : EVENTS_PER_LINE * posting.lines);
+  const events = eventsAlongside(posting.lines, posting.lineSeconds);
   const eventSeconds = await postEvents(run, step, events, batchNumbers.at(-1) + 1);
   const afterEvents = probes.ledgerBytes(run.ledgerDirs);
   // The step's history reads were logged as access events too: they count with the step's events.

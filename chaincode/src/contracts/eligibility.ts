@@ -2,7 +2,7 @@ import { Context, Contract, Info, Returns, Transaction } from 'fabric-contract-a
 import { canonicalJson } from '../lib/canonical-json';
 import { LedgerError } from '../lib/ledger-error';
 import type { Eligibility } from '../lib/records';
-import { grantImportSchema, grantSchema, ledgerId, pseudonymRef, reinstateSchema, revokeSchema, suspendSchema, transferSchema } from '../lib/inputs';
+import { grantImportSchema, grantSchema, ledgerId, type GrantInput, pseudonymRef, reinstateSchema, revokeSchema, suspendSchema, transferSchema } from '../lib/inputs';
 import { arg, parseJsonArg } from '../model/validate';
 import { grant, reinstate, revoke, suspend, transferDistrict } from '../rules/eligibility';
 import { requireMember, requireWriter } from '../rules/roles';
@@ -24,10 +24,7 @@ export class EligibilityContract extends Contract {
   @Returns('string')
   async Grant(ctx: Context, grantJson: string): Promise<string> {
     const input = parseJsonArg(grantJson, grantSchema, 'grant');
-    return this.change(ctx, input, async (ledger, current, stamp) => {
-      const [programme, death] = await Promise.all([ledger.get('programme', input.programmeId), ledger.get('death', input.subjectRef)]);
-      return grant(current, input, programme, death, stamp);
-    });
+    return this.change(ctx, input, granting(input));
   }
 
   /**
@@ -43,14 +40,7 @@ export class EligibilityContract extends Contract {
     requireWriter(caller, 'eligibility');
     const ledger = new Ledger(ctx.stub);
     const stamp = stampOf(ledger, caller);
-    for (const [i, input] of grants.entries()) {
-      const current = await ledger.get('eligibility', ...eligibilityKey(input.subjectRef, input.programmeId));
-      const programme = await ledger.get('programme', input.programmeId);
-      const death = await ledger.get('death', input.subjectRef);
-      const next = inImport(i, () => grant(current, input, programme, death, stamp));
-      await ledger.put('eligibility', next);
-      if (!current) await ledger.put('subjectProgramme', { subjectRef: next.subjectRef, programmeId: next.programmeId });
-    }
+    for (const [i, input] of grants.entries()) await inImport(i, () => applyDecision(ledger, input, granting(input), stamp));
     ledger.publish();
     return canonicalJson({ granted: grants.length });
   }
@@ -117,24 +107,40 @@ export class EligibilityContract extends Contract {
   private async change(
     ctx: Context,
     input: { subjectRef: string; programmeId: string },
-    decide: (ledger: Ledger, current: Eligibility | null, stamp: Stamp) => Promise<Eligibility>,
+    decide: Decide,
   ): Promise<string> {
     const caller = await callerOf(ctx);
     requireWriter(caller, 'eligibility');
     const ledger = new Ledger(ctx.stub);
-    const current = await ledger.get('eligibility', ...eligibilityKey(input.subjectRef, input.programmeId));
-    const next = await decide(ledger, current, stampOf(ledger, caller));
-    await ledger.put('eligibility', next);
-    if (!current) await ledger.put('subjectProgramme', { subjectRef: next.subjectRef, programmeId: next.programmeId });
+    const next = await applyDecision(ledger, input, decide, stampOf(ledger, caller));
     ledger.publish();
     return canonicalJson(next);
   }
 }
 
+type Decide = (ledger: Ledger, current: Eligibility | null, stamp: Stamp) => Promise<Eligibility>;
+
+/** The grant rule, on the programme and the death registry as they stand. */
+function granting(input: GrantInput): Decide {
+  return async (ledger, current, stamp) => {
+    const [programme, death] = await Promise.all([ledger.get('programme', input.programmeId), ledger.get('death', input.subjectRef)]);
+    return grant(current, input, programme, death, stamp);
+  };
+}
+
+/** Reads the eligibility as it stands and writes the one `decide` gives; a new one is also listed under its subject. */
+async function applyDecision(ledger: Ledger, input: { subjectRef: string; programmeId: string }, decide: Decide, stamp: Stamp): Promise<Eligibility> {
+  const current = await ledger.get('eligibility', ...eligibilityKey(input.subjectRef, input.programmeId));
+  const next = await decide(ledger, current, stamp);
+  await ledger.put('eligibility', next);
+  if (!current) await ledger.put('subjectProgramme', { subjectRef: next.subjectRef, programmeId: next.programmeId });
+  return next;
+}
+
 /** Runs one grant of an import; a refusal keeps its code and says which grant it was. */
-function inImport<T>(index: number, decide: () => T): T {
+async function inImport<T>(index: number, decide: () => Promise<T>): Promise<T> {
   try {
-    return decide();
+    return await decide();
   } catch (err) {
     if (!(err instanceof LedgerError)) throw err;
     const message = err.message.replace(/^\[[A-Z_]+\]\s*/, '');

@@ -7,8 +7,8 @@ import { actorFor, type Services } from './context';
 export type EligibilityAction = 'Grant' | 'Suspend' | 'Reinstate' | 'Revoke' | 'TransferDistrict';
 
 /** An import of many grants in one transaction: all granted, or none (the ledger's error names the first refused). */
-export function importGrants(s: Services, caller: Caller, { grants }: { grants: Array<{ citizenId: string; validTo?: string | null }> }): Promise<Receipt<{ granted: number }>> {
-  const onLedger = grants.map(({ citizenId, ...grant }) => ({ ...grant, validTo: grant.validTo ?? null, subjectRef: s.pseudonyms.subjectRef(citizenId) }));
+export function importGrants(s: Services, caller: Caller, { grants }: { grants: Array<{ citizenId: string }> }): Promise<Receipt<{ granted: number }>> {
+  const onLedger = grants.map((grant) => decisionOnLedger(s, 'Grant', grant));
   return s.ledger.submit(actorFor(caller), 'eligibility:GrantMany', [JSON.stringify({ grants: onLedger })]);
 }
 
@@ -16,9 +16,14 @@ export function changeEligibility<T extends { citizenId: string }>(
   s: Services,
   caller: Caller,
   action: EligibilityAction,
-  { citizenId, ...decision }: T,
+  decision: T,
 ): Promise<Receipt<Eligibility>> {
+  return s.ledger.submit(actorFor(caller), `eligibility:${action}`, [JSON.stringify(decisionOnLedger(s, action, decision))]);
+}
+
+/** A decision as the ledger takes it: the subjectRef in place of the citizen ID; a grant's validTo explicit. */
+function decisionOnLedger(s: Services, action: EligibilityAction, { citizenId, ...decision }: { citizenId: string }): Record<string, unknown> {
   const onLedger: Record<string, unknown> = { ...decision, subjectRef: s.pseudonyms.subjectRef(citizenId) };
   if (action === 'Grant') onLedger.validTo = onLedger.validTo ?? null;
-  return s.ledger.submit(actorFor(caller), `eligibility:${action}`, [JSON.stringify(onLedger)]);
+  return onLedger;
 }
